@@ -1,0 +1,1 @@
+"""Addons shipped with the framework; each sub-package is one installable module."""

@@ -1,0 +1,187 @@
+"""Searching: domains and orders become one SELECT.
+
+`_search` builds a `Query` (domain, active filter, record rules, order);
+`search`, `search_count`, `search_read` and `name_search` run it. Order
+specifications are parsed and checked against the model's fields, so an
+order string never reaches SQL as text.
+"""
+import re
+
+from . import decorators as api
+from .domain import DomainCompiler, DomainError, normalize
+from .query import Query
+from .sql import SQL
+
+_ORDER_TERM = re.compile(r'^\s*([a-zA-Z_][a-zA-Z0-9_]*)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$',
+                         re.IGNORECASE)
+
+
+class SearchMixin:
+    """Search methods (part of `BaseModel`)."""
+
+    __slots__ = ()
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """A `Query` for the records matching `domain` (not run yet)."""
+        domain = normalize(domain)
+        self._flush_search(domain, order)
+        query = Query(self._table)
+        if self._active_field() and self.env.context.get('active_test', True):
+            if not any(isinstance(leaf, tuple) and leaf[0] == self._active_field() for leaf in domain):
+                domain = ['&', (self._active_field(), '=', True)] + domain if domain \
+                    else [(self._active_field(), '=', True)]
+        if domain:
+            query.add_where(DomainCompiler(self, query).compile(domain))
+        rule = self._record_rule_condition('read')
+        if rule:
+            query.add_where(rule)
+        query.order = self._order_to_sql(order or self._order, query)
+        query.limit = limit
+        query.offset = offset
+        return query
+
+    def _flush_search(self, domain, order):
+        """Write pending computed values of the fields the search reads."""
+        transaction = self.env.transaction
+        if not transaction.tocompute and not transaction.dirty:
+            return
+        names = {leaf[0].split('.')[0] for leaf in domain if isinstance(leaf, tuple)
+                 and isinstance(leaf[0], str)}
+        names.update(re.findall(r'[a-zA-Z_][a-zA-Z0-9_]*', order or self._order or ''))
+        fields = {self._fields[n] for n in names if n in self._fields}
+        if any('.' in leaf[0] for leaf in domain if isinstance(leaf, tuple) and isinstance(leaf[0], str)):
+            fields = None       # paths reach other models: flush everything
+        transaction.flush(fields)
+
+    @classmethod
+    def _active_field(cls):
+        if cls._active_name:
+            return cls._active_name
+        return 'active' if 'active' in cls._fields else None
+
+    @api.model
+    def search(self, domain, offset=0, limit=None, order=None, count=False):
+        """The records matching `domain`, ordered by `order` or ``_order``."""
+        if count:
+            return self.search_count(domain, limit=limit)
+        query = self._search(domain, offset, limit, order)
+        if query.is_empty():
+            return self.browse()
+        self.env.cr.execute(*query.select().as_args())
+        return self._browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def search_count(self, domain, limit=None):
+        """How many records match `domain`."""
+        query = self._search(domain, limit=limit)
+        self.env.cr.execute(*query.count().as_args())
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs):
+        """`search` then `read`, keeping the search order."""
+        records = self.search(domain or [], offset=offset, limit=limit, order=order)
+        if not records:
+            return []
+        return records.read(fields, **kwargs)
+
+    @api.model
+    def name_search(self, name='', args=None, operator='ilike', limit=100):
+        """``[(id, display name)]`` of records whose name matches `name`."""
+        domain = list(args or [])
+        if name:
+            domain = ['&'] + normalize(domain) + [(self._rec_name_field(), operator, name)] \
+                if domain else [(self._rec_name_field(), operator, name)]
+        return self.search(domain, limit=limit).name_get()
+
+    @api.model
+    def name_create(self, name):
+        """Create a record from its name only; return ``(id, display name)``."""
+        rec_name = self._rec_name_field()
+        if rec_name not in self._fields or rec_name == 'id':
+            raise ValueError("Cannot create a '%s' from a name: it has no name field" % self._name)
+        record = self.create({rec_name: name})
+        return record.name_get()[0]
+
+    # ------------------------------------------------------------------
+    # order
+    # ------------------------------------------------------------------
+    def _order_to_sql(self, order, query, alias=None, depth=0):
+        """The ORDER BY of `order` ("field [asc|desc] [nulls first|last], ...")."""
+        if not order:
+            return SQL.identifier(alias or query.table, 'id')
+        alias = alias or query.table
+        terms = []
+        for term in order.split(','):
+            if not term.strip():
+                continue
+            match = _ORDER_TERM.match(term)
+            if not match:
+                raise DomainError('Invalid order %r: use "field [asc|desc]", separated by commas'
+                                  % (order,))
+            name, direction, nulls = match.groups()
+            direction = (direction or 'asc').upper()
+            field = self._fields.get(name)
+            if field is None:
+                raise DomainError("Invalid order %r: model '%s' has no field '%s'"
+                                  % (order, self._name, name))
+            if field.type == 'many2one' and field.store and depth < 1:
+                comodel = self.env[field.comodel_name]
+                join_alias = query.left_join(alias, name, comodel._table, 'id', name)
+                sub = comodel._order_to_sql(comodel._order, query, join_alias, depth + 1)
+                if direction == 'DESC':
+                    sub = SQL(_reverse_order(sub.code), *sub.params) if not sub.params else sub
+                terms.append(sub)
+                continue
+            if not (field.column or name == 'id'):
+                if field.related and not field.store:
+                    raise DomainError("Cannot order '%s' by field '%s': it is not stored"
+                                      % (self._name, name))
+                raise DomainError("Cannot order '%s' by field '%s': it is not stored"
+                                  % (self._name, name))
+            column = SQL.identifier(alias, name)
+            text = '%s ' + direction
+            if nulls:
+                text += ' NULLS ' + nulls.upper()
+            terms.append(SQL(text, column))
+        return SQL.join(', ', terms) if terms else SQL.identifier(alias, 'id')
+
+    # ------------------------------------------------------------------
+    # hierarchy
+    # ------------------------------------------------------------------
+    @api.model
+    def _descendants(self, ids):
+        """Ids of the records `ids` and all their children, recursively."""
+        ids = [i for i in ids if i]
+        if not ids:
+            return []
+        table = SQL.identifier(self._table)
+        if self._parent_store and 'parent_path' in self._fields:
+            self.env.transaction.flush()
+            query = SQL('SELECT c.id FROM %s c JOIN %s p ON c.parent_path LIKE p.parent_path || %s '
+                        'WHERE p.id IN %s', table, table, '%', tuple(ids))
+            return [row[0] for row in self.env.execute(query)]
+        parent = SQL.identifier(self._parent_name)
+        query = SQL('WITH RECURSIVE tree(id) AS (SELECT id FROM %s WHERE id IN %s UNION '
+                    'SELECT t.id FROM %s t JOIN tree ON t.%s = tree.id) SELECT id FROM tree',
+                    table, tuple(ids), table, parent)
+        return [row[0] for row in self.env.execute(query)]
+
+    @api.model
+    def _ancestors(self, ids):
+        """Ids of the records `ids` and all their parents."""
+        ids = [i for i in ids if i]
+        if not ids:
+            return []
+        table = SQL.identifier(self._table)
+        parent = SQL.identifier(self._parent_name)
+        query = SQL('WITH RECURSIVE tree(id, parent) AS (SELECT id, %s FROM %s WHERE id IN %s '
+                    'UNION SELECT t.id, t.%s FROM %s t JOIN tree ON t.id = tree.parent) '
+                    'SELECT id FROM tree', parent, table, tuple(ids), parent, table)
+        return [row[0] for row in self.env.execute(query)]
+
+
+def _reverse_order(code):
+    """Flip ASC/DESC in an ORDER BY made of our own terms."""
+    return code.replace(' ASC', ' \0').replace(' DESC', ' ASC').replace(' \0', ' DESC')

@@ -1,0 +1,94 @@
+"""The WSGI application: a small route table mapping URLs to handler functions.
+
+Other layers (XML-RPC, JSON-RPC, the web client) add their URLs with
+:func:`route`; a handler takes a werkzeug ``Request`` and the URL's values
+and returns a ``Response``.
+"""
+import html
+import json
+import logging
+
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from framework.config import config
+
+_logger = logging.getLogger(__name__)
+
+SERVER_VERSION_INFO = [1, 0, 0, 'final', 0, '']
+SERVER_SERIE = '1.0'
+PROTOCOL_VERSION = 1
+
+url_map = Map()
+_handlers = {}
+
+
+def route(path, methods=('GET',)):
+    """Register the decorated function as the handler of ``path`` for ``methods``."""
+    def decorate(func):
+        endpoint = f'{func.__module__}.{func.__qualname__}'
+        url_map.add(Rule(path, endpoint=endpoint, methods=list(methods)))
+        _handlers[endpoint] = func
+        return func
+    return decorate
+
+
+def version_info():
+    """Return the server version the way Odoo's ``version`` RPC call does."""
+    return {
+        'server_version': SERVER_SERIE,
+        'server_version_info': SERVER_VERSION_INFO,
+        'server_serie': SERVER_SERIE,
+        'protocol_version': PROTOCOL_VERSION,
+    }
+
+
+def installed_modules(dbname):
+    """Return the names of the modules installed in ``dbname`` ([] before base is installed)."""
+    from framework.db import db_connect
+    with db_connect(dbname).cursor() as cr:
+        cr.execute("SELECT to_regclass('ir_module_module')")
+        if cr.fetchone()[0] is None:
+            return []
+        cr.execute("SELECT name FROM ir_module_module WHERE state = %s ORDER BY name", ['installed'])
+        return [row[0] for row in cr.fetchall()]
+
+
+@route('/')
+def index(request):
+    """A page saying the server runs, which database it serves and what is installed there."""
+    dbname = config['db_name']
+    if dbname:
+        try:
+            modules = installed_modules(dbname)
+            detail = (f"<p>Installed modules: {html.escape(', '.join(modules)) or 'none yet'}.</p>")
+        except Exception as exc:  # the page must render even when the database is gone
+            detail = f"<p>Database unavailable: {html.escape(str(exc))}</p>"
+        title = f"Database <b>{html.escape(dbname)}</b>"
+    else:
+        title, detail = "No database selected (start with -d NAME)", ""
+    body = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>odoo-crm</title></head>"
+            f"<body><h1>odoo-crm: server is running</h1><p>{title}</p>{detail}</body></html>")
+    return Response(body, content_type='text/html; charset=utf-8')
+
+
+@route('/web/webclient/version_info', methods=('GET', 'POST'))
+def web_version_info(request):
+    """The version as JSON (Odoo answers this route with a JSON-RPC result)."""
+    return Response(json.dumps(version_info()), content_type='application/json')
+
+
+def application(environ, start_response):
+    """The WSGI entry point: dispatch through the route table, errors as HTTP responses."""
+    request = Request(environ)
+    adapter = url_map.bind_to_environ(environ)
+    try:
+        endpoint, values = adapter.match()
+        response = _handlers[endpoint](request, **values)
+    except HTTPException as exc:
+        response = exc
+    except Exception:
+        _logger.exception("error while serving %s", request.path)
+        response = Response("internal server error", status=500, content_type='text/plain')
+    return response(environ, start_response)

@@ -1,0 +1,1 @@
+"""Test addon with a deliberately broken data file (see data/broken.xml, line 7)."""

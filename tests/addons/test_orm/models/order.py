@@ -1,0 +1,73 @@
+"""An order with lines: stored computed totals, relations of every kind."""
+from framework import api, fields, models
+from framework.exceptions import ValidationError
+
+
+class Order(models.Model):
+    _name = 'test.orm.order'
+    _description = 'Test Order'
+    _order = 'priority desc, name'
+
+    name = fields.Char('Reference', required=True, size=32)
+    partner_id = fields.Many2one('res.partner', 'Customer', index=True)
+    partner_name = fields.Char(related='partner_id.name', string='Customer Name')
+    date = fields.Date('Date')
+    moment = fields.Datetime('Moment')
+    state = fields.Selection([('draft', 'Draft'), ('done', 'Done')], 'Status', default='draft')
+    priority = fields.Integer('Priority', default=0)
+    note = fields.Text('Note')
+    active = fields.Boolean('Active', default=True)
+    ref = fields.Reference([('res.partner', 'Partner'), ('test.orm.tag', 'Tag')], 'Reference')
+    data = fields.Binary('Data')
+    line_ids = fields.One2many('test.orm.line', 'order_id', 'Lines', copy=True)
+    tag_ids = fields.Many2many('test.orm.tag', string='Tags')
+    amount_total = fields.Float('Total', compute='_compute_amount', store=True, digits=(16, 2))
+    line_count = fields.Integer('Line Count', compute='_compute_line_count')
+    total_doubled = fields.Float('Doubled', compute='_compute_doubled', store=True)
+
+    _sql_constraints = [
+        ('name_uniq', 'UNIQUE (name)', 'The reference of an order must be unique!'),
+    ]
+
+    @api.depends('line_ids.subtotal')
+    def _compute_amount(self):
+        for order in self:
+            order.amount_total = sum(order.line_ids.mapped('subtotal'))
+
+    @api.depends('amount_total')
+    def _compute_doubled(self):
+        for order in self:
+            order.total_doubled = order.amount_total * 2
+
+    @api.depends('line_ids')
+    def _compute_line_count(self):
+        for order in self:
+            order.line_count = len(order.line_ids)
+
+    @api.constrains('priority')
+    def _check_priority(self):
+        for order in self:
+            if order.priority < 0:
+                raise ValidationError('The priority of %s cannot be negative.' % order.name)
+
+    def action_done(self):
+        self.write({'state': 'done'})
+        return True
+
+
+class OrderLine(models.Model):
+    _name = 'test.orm.line'
+    _description = 'Test Order Line'
+    _order = 'sequence, id'
+
+    order_id = fields.Many2one('test.orm.order', 'Order', required=True, ondelete='cascade')
+    sequence = fields.Integer('Sequence', default=10)
+    product = fields.Char('Product')
+    quantity = fields.Float('Quantity', default=1.0)
+    price = fields.Float('Price')
+    subtotal = fields.Float('Subtotal', compute='_compute_subtotal', store=True)
+
+    @api.depends('quantity', 'price')
+    def _compute_subtotal(self):
+        for line in self:
+            line.subtotal = line.quantity * line.price

@@ -1,0 +1,52 @@
+"""Computed, related and stored computed fields follow their dependencies."""
+
+
+def test_stored_compute_follows_lines(env):
+    order = env['test.orm.order'].create({
+        'name': 'C1', 'line_ids': [(0, 0, {'quantity': 2, 'price': 5}), (0, 0, {'quantity': 1, 'price': 3})],
+    })
+    assert order.amount_total == 13.0
+    assert order.total_doubled == 26.0
+    first = order.line_ids[0]
+    first.price = 10
+    assert order.amount_total == 23.0 and order.total_doubled == 46.0
+    order.write({'line_ids': [(0, 0, {'quantity': 1, 'price': 1})]})
+    assert order.amount_total == 24.0
+    first.unlink()
+    assert order.amount_total == 4.0
+
+
+def test_stored_compute_is_in_database(env):
+    order = env['test.orm.order'].create({'name': 'C2', 'line_ids': [(0, 0, {'quantity': 3, 'price': 3})]})
+    env.flush_all()
+    env.cr.execute('SELECT amount_total, total_doubled FROM test_orm_order WHERE id = %s', [order.id])
+    assert env.cr.fetchone() == (9.0, 18.0)
+    assert env['test.orm.order'].search([('amount_total', '=', 9.0), ('name', '=', 'C2')]) == order
+
+
+def test_moving_a_line_recomputes_both_orders(env):
+    a, b = env['test.orm.order'].create([
+        {'name': 'A', 'line_ids': [(0, 0, {'quantity': 1, 'price': 7})]},
+        {'name': 'B'},
+    ])
+    assert (a.amount_total, b.amount_total) == (7.0, 0.0)
+    a.line_ids.write({'order_id': b.id})
+    assert (a.amount_total, b.amount_total) == (0.0, 7.0)
+
+
+def test_non_stored_compute_and_related(env):
+    partner = env['res.partner'].create({'name': 'Related One'})
+    order = env['test.orm.order'].create({'name': 'C3', 'partner_id': partner.id,
+                                          'line_ids': [(0, 0, {}), (0, 0, {})]})
+    assert order.line_count == 2
+    assert order.partner_name == 'Related One'
+    partner.name = 'Renamed'
+    assert order.partner_name == 'Renamed'
+    order.write({'line_ids': [(0, 0, {})]})
+    assert order.line_count == 3
+
+
+def test_display_name(env):
+    tag = env['test.orm.tag'].create({'name': 'shown'})
+    assert tag.display_name == 'shown'
+    assert tag.name_get() == [(tag.id, 'shown')]
