@@ -146,6 +146,7 @@ def _load(cr, dbname, init, update, uninstall, demo, read_only=False):
             _uninstall(cr, env, registry, to_remove, manifests)
         env.flush_all()
     _fresh_env(cr, registry)
+    registry.run_register_hooks(cr)
     cr._orm_transaction.detach()
     cr._orm_transaction = None
     registry.loaded_xmlids = set()

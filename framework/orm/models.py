@@ -446,6 +446,10 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
             result.append(info)
         return result
 
+    def _register_hook(self):
+        """Called on every model once the registry is complete (override to
+        install run-time hooks, e.g. the access checks of the security layer)."""
+
     @classmethod
     def _add_magic_fields(cls):
         """The log fields, defined on every model with ``_log_access``."""

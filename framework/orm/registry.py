@@ -87,6 +87,13 @@ class Registry:
     def get(self, model_name, default=None):
         return self.models.get(model_name, default)
 
+    def run_register_hooks(self, cr):
+        """Let every model install its run-time hooks (`_register_hook`)."""
+        from .environment import Environment, SUPERUSER_ID
+        env = Environment(cr, SUPERUSER_ID, {}, registry=self)
+        for name in self.models:
+            env[name]._register_hook()
+
     # ------------------------------------------------------------------
     # building model classes
     # ------------------------------------------------------------------
