@@ -13,8 +13,10 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Options kept in the config file; the others describe one run only.
-_RUNTIME_ONLY = ('init', 'update', 'stop_after_init', 'save', 'config')
-_INT_OPTIONS = ('db_port', 'http_port', 'db_maxconn')
+_RUNTIME_ONLY = ('init', 'update', 'stop_after_init', 'save', 'config', 'load_language',
+                 'language', 'translate_out', 'translate_in', 'translate_modules',
+                 'overwrite_existing_translations')
+_INT_OPTIONS = ('db_port', 'http_port', 'db_maxconn', 'workers', 'limit_request_body')
 _BOOL_OPTIONS = ('without_demo', 'list_db', 'test_mode', 'stop_after_init')
 _ENV_OPTIONS = {'db_host': 'PGHOST', 'db_port': 'PGPORT',
                 'db_user': 'PGUSER', 'db_password': 'PGPASSWORD'}
@@ -39,8 +41,12 @@ def _defaults():
         'http_port': 8069, 'http_interface': '127.0.0.1',
         'without_demo': False, 'log_level': 'info', 'admin_passwd': 'admin',
         'list_db': True, 'test_mode': False,
+        'workers': 0, 'limit_request_body': 128 * 1024 * 1024,
         'stop_after_init': False, 'init': [], 'update': [], 'save': False,
         'config': _default_rcfile(),
+        # i18n: --load-language, --i18n-export/--i18n-import, -l, --modules, --i18n-overwrite
+        'load_language': False, 'language': False, 'translate_out': False, 'translate_in': False,
+        'translate_modules': [], 'overwrite_existing_translations': False,
     }
 
 
@@ -137,7 +143,22 @@ class Config:
                        help='do not load demo data')
         p.add_argument('--http-port', dest='http_port', type=int, metavar='PORT', help='HTTP port (default 8069)')
         p.add_argument('--http-interface', dest='http_interface', metavar='ADDRESS', help='HTTP address (default 127.0.0.1)')
+        p.add_argument('--workers', dest='workers', type=int, metavar='N',
+                       help='serve with N processes (prefork); 0 (default): one threaded process')
         p.add_argument('--log-level', dest='log_level', choices=LOG_LEVELS, metavar='LEVEL', help='logging level: ' + ', '.join(LOG_LEVELS))
+        i18n = p.add_argument_group('Internationalisation')
+        i18n.add_argument('--load-language', dest='load_language', metavar='LANG',
+                          help="activate a language and load the installed modules' translations, e.g. fr_FR")
+        i18n.add_argument('-l', '--language', dest='language', metavar='LANG',
+                          help='language of --i18n-export/--i18n-import, e.g. fr_FR (export without it: a .pot)')
+        i18n.add_argument('--i18n-export', dest='translate_out', metavar='FILE',
+                          help='export the terms of --modules (default: all installed) to a .po/.pot file and stop')
+        i18n.add_argument('--i18n-import', dest='translate_in', metavar='FILE',
+                          help='import the translations of a .po file into language -l and stop')
+        i18n.add_argument('--modules', dest='translate_modules', type=_modules, metavar='MODULES',
+                          help='comma-separated modules to export (default: all installed)')
+        i18n.add_argument('--i18n-overwrite', dest='overwrite_existing_translations', action='store_true',
+                          default=None, help='let imported translations replace existing ones')
 
     def parse_args(self, argv=None, parser=None):
         """Fill the configuration from ``argv`` (default ``sys.argv[1:]``), the config file and PG*.
@@ -164,8 +185,10 @@ class Config:
         except (OSError, configparser.Error, ValueError) as exc:
             parser.error(f"cannot read config file {self.options['config']}: {exc}")
         for key in ('db_name', 'data_dir', 'db_host', 'db_port', 'db_user', 'db_password',
-                    'without_demo', 'http_port', 'http_interface', 'log_level',
-                    'stop_after_init', 'save', 'init', 'update'):
+                    'without_demo', 'http_port', 'http_interface', 'log_level', 'workers',
+                    'stop_after_init', 'save', 'init', 'update', 'load_language', 'language',
+                    'translate_out', 'translate_in', 'translate_modules',
+                    'overwrite_existing_translations'):
             value = getattr(args, key, None)
             if value is not None:
                 self.options[key] = value
@@ -213,6 +236,8 @@ class Config:
             if key in _RUNTIME_ONLY:
                 continue
             value = self.options[key]
+            if key == 'admin_passwd' and value:
+                value = _hashed_master_password(value)
             if isinstance(value, list):
                 value = ','.join(value)
             parser.set('options', key, str(value))
@@ -223,6 +248,12 @@ class Config:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, 'w', encoding='utf-8') as f:
             parser.write(f)
+
+
+def _hashed_master_password(value):
+    """The master password as the config file keeps it: a pbkdf2-sha512 hash, never clear."""
+    from addons.base.password import hash_password, is_hash
+    return value if is_hash(value) else hash_password(value)
 
 
 #: the process-wide configuration

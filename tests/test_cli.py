@@ -35,12 +35,6 @@ def odoo_bin(*args, stdin=None, drop_env=(), timeout=120):
                           text=True, env=environ, timeout=timeout, cwd=ROOT)
 
 
-def loader_or_skip():
-    from conftest import module_loader
-    if module_loader() is None:
-        pytest.skip('framework.modules.loading does not exist yet')
-
-
 def test_bad_flag_is_one_line_and_exit_2():
     result = odoo_bin('--bogus')
     assert result.returncode == 2
@@ -150,7 +144,6 @@ def test_server_serves_and_stops_on_sigterm(server_flags, fresh_db):
 # -- waiting for framework.modules.loading (the ORM engineer's part) ------------
 
 def test_install_and_upgrade_base(server_flags, pg_server):
-    loader_or_skip()
     from framework.db import admin
     name = f'test_{os.getpid()}_cli_install'
     try:
@@ -168,7 +161,6 @@ def test_install_and_upgrade_base(server_flags, pg_server):
 
 
 def test_db_create_with_admin_password_then_shell_and_import(server_flags, pg_server, tmp_path):
-    loader_or_skip()
     from framework.db import admin
     name = f'test_{os.getpid()}_cli_create'
     try:

@@ -164,13 +164,26 @@ def test_export_then_import_round_trip(env, partners, categories):
 # COPY fast path
 # ----------------------------------------------------------------------
 
-def test_copy_load_inserts_with_copy_when_the_model_allows_it(env, partners, monkeypatch):
-    monkeypatch.setattr(type(partners), '_import_copy_ok', True, raising=False)
+def count_copies(monkeypatch, cr):
+    """Count the COPY statements sent on `cr`."""
+    calls = []
+    original = cr.copy_from
+
+    def copy_from(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+    monkeypatch.setattr(cr, 'copy_from', copy_from)
+    return calls
+
+
+def test_large_load_uses_copy(env, partners, monkeypatch):
+    copies = count_copies(monkeypatch, env.cr)
     rows = [['copy_%d' % i, 'Copied %d' % i, str(i), 'yes' if i % 2 else 'no', '2024-02-0%d' % (i % 9 + 1)]
             for i in range(500)]
     before = env.cr.sql_count
-    result = copy_load(partners, ['id', 'name', 'credit_limit', 'customer', 'date'], rows)
+    result = load(partners, ['id', 'name', 'credit_limit', 'customer', 'date'], rows)
     assert errors(result) == []
+    assert len(copies) == 1
     assert env.cr.sql_count - before < 15
     records = partners.browse(result['ids'])
     assert records[3].name == 'Copied 3' and records[3].credit_limit == 3.0 and records[3].customer is True
@@ -180,16 +193,19 @@ def test_copy_load_inserts_with_copy_when_the_model_allows_it(env, partners, mon
     assert env.ref('__import__.copy_7') == records[7]
 
 
-def test_copy_load_reports_bad_cells_like_load(partners, monkeypatch):
-    monkeypatch.setattr(type(partners), '_import_copy_ok', True, raising=False)
+def test_copy_load_reports_bad_cells_like_load(partners):
     result = copy_load(partners, ['name', 'credit_limit'], [['A', 'x']])
     assert result['ids'] is False
     assert errors(result)[0]['message'] == "'x' is not a number for field 'Credit Limit'"
 
 
-def test_copy_load_without_the_model_promise_is_load(partners):
-    result = copy_load(partners, ['name'], [['Through the ORM']])
-    assert partners.browse(result['ids']).name == 'Through the ORM'
+def test_models_with_python_checks_are_not_copied(env, monkeypatch):
+    copies = count_copies(monkeypatch, env.cr)
+    result = load(env['test.orm.order'], ['name', 'priority'], [['IMP%d' % i, '1'] for i in range(150)])
+    assert errors(result) == [] and len(result['ids']) == 150
+    assert copies == []
+    result = load(env['test.orm.order'], ['name', 'priority'], [['NEG%d' % i, '-1'] for i in range(150)])
+    assert result['ids'] is False
 
 
 # ----------------------------------------------------------------------

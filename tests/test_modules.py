@@ -100,3 +100,37 @@ def test_dependencies_install_first_and_dependents_upgrade(fresh_db):
     assert states['base'] == 'installed' and states['test_orm'] == 'installed'
     registry = load_modules(name, update=['base'])
     assert 'test.orm.order' in registry
+
+
+def test_uninstall_removes_data_tables_and_columns(fresh_db):
+    name = fresh_db()                       # base + test_orm + test data from the template
+    tables = count_tables(name)
+    registry = load_modules(name, uninstall=['test_orm'])
+    assert 'test.orm.order' not in registry
+    assert 'orm_loyalty' not in registry['res.partner']._fields
+    assert count_tables(name) < tables
+
+    def check(env):
+        env.cr.execute("SELECT count(*) FROM information_schema.columns "
+                       "WHERE table_name = 'res_partner' AND column_name = 'orm_loyalty'")
+        assert env.cr.fetchone()[0] == 0
+        assert not env['ir.model'].search([('model', '=', 'test.orm.order')])
+        assert env['ir.module.module'].search([('name', '=', 'test_orm')]).state == 'uninstalled'
+    run(name, check)
+    load_modules(name, init=['test_orm'])   # and it can come back
+    assert run(name, lambda env: env['res.partner'].browse(2).orm_loyalty) == 5
+
+
+def test_upgrade_adds_new_columns(fresh_db, monkeypatch):
+    from framework import fields
+    from addons.test_orm.models.order import OrderLine
+    name = fresh_db()
+    monkeypatch.setattr(OrderLine, 'discount', fields.Float('Discount', default=2.5), raising=False)
+    OrderLine.discount.__set_name__(OrderLine, 'discount')
+    try:
+        load_modules(name, update=['test_orm'])
+        assert run(name, lambda env: env['test.orm.line'].create(
+            {'order_id': env['test.orm.order'].create({'name': 'U'}).id}).discount) == 2.5
+    finally:
+        from framework.orm.registry import Registry
+        Registry.delete(name)

@@ -14,6 +14,7 @@ companies, currencies, countries, languages, sequences and attachments.
         'data/base_data.xml',
         'data/res_country_data.xml',
         'security/ir.model.access.csv',
+        'security/base_security.xml',
     ],
     'demo': [
         'demo/res_partner_demo.xml',

@@ -32,6 +32,9 @@ def run(argv):
             if created:  # a failed first install leaves no half-made database behind
                 admin.drop_db(dbname)
             raise
+    from .i18n import run_translation_flags
+    if run_translation_flags(config):
+        return 0
     if config['stop_after_init']:
         return 0
     from framework.service.server import serve

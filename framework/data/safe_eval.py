@@ -54,3 +54,43 @@ def safe_eval(expression, context=None):
     namespace = dict(context or {})
     namespace['__builtins__'] = SAFE_BUILTINS
     return eval(code, namespace)  # noqa: S307 - expression checked above
+
+
+# Statements allowed in the code of server actions (`safe_exec`), besides expressions.
+_STATEMENT_NODES = _ALLOWED_NODES + (
+    ast.Module, ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Del, ast.Delete,
+    ast.If, ast.For, ast.While, ast.Break, ast.Continue, ast.Pass,
+    ast.Raise, ast.Try, ast.ExceptHandler, ast.Assert, ast.Lambda, ast.arguments, ast.arg,
+    ast.NamedExpr,
+)
+
+
+def check_code(code):
+    """Parse the statements `code` and return their code object; raise SyntaxError or ValueError.
+
+    As `check_expression`, plus assignments, if/for/while, try/raise; still no
+    import, no function or class definition, no dunder or private attribute.
+    """
+    tree = ast.parse(code.strip() or 'pass', mode='exec')
+    for node in ast.walk(tree):
+        if not isinstance(node, _STATEMENT_NODES):
+            raise ValueError('%s is not allowed in code' % type(node).__name__)
+        if isinstance(node, ast.Attribute) and node.attr.startswith('_'):
+            raise ValueError('private attribute %r is not allowed in code' % node.attr)
+        if isinstance(node, ast.Name) and node.id.startswith('__'):
+            raise ValueError('name %r is not allowed in code' % node.id)
+    return compile(tree, '<server action>', 'exec')
+
+
+def safe_exec(code, context=None):
+    """Run the statements `code` with the names of `context` and the safe builtins.
+
+    Returns the namespace after the run (so the caller can read variables
+    the code assigned, e.g. ``action``). Raises as `check_code` for a
+    forbidden construct, and whatever the code raises.
+    """
+    compiled = check_code(code)
+    namespace = dict(context or {})
+    namespace['__builtins__'] = SAFE_BUILTINS
+    exec(compiled, namespace)  # noqa: S102 - code checked above
+    return namespace

@@ -59,7 +59,9 @@ def load_act_window(loader, element):
 
     Attributes: id, name, res_model (required), view_mode (default
     'tree,form'), view_type, view_id, domain, context, target, limit, usage,
-    src_model. ``domain`` and ``context`` are kept as text, evaluated by the
+    src_model with key2 (an ``ir.values`` binding in that slot, default
+    client_action_multi; menu="False" binds nothing), binding_model (Odoo's
+    binding on the action itself), binding_type, binding_views. ``domain`` and ``context`` are kept as text, evaluated by the
     client, but must be valid Python expressions.
     """
     local_id = loader.require(element, 'id')
@@ -87,14 +89,48 @@ def load_act_window(loader, element):
         values['view_id'] = loader.ref(element.get('view_id'))
     if element.get('src_model'):
         loader.model(element.get('src_model'))
-        # OpenERP 5 calls it src_model, Odoo binding_model: whichever the model has is kept
-        values['src_model'] = values['binding_model'] = element.get('src_model')
+        values['src_model'] = element.get('src_model')
+    if element.get('binding_model'):
+        # Odoo's name: the action shows in the Action menu of that model
+        values['binding_model_id'] = _model_id(loader, element.get('binding_model'))
+        for attribute in ('binding_type', 'binding_views'):
+            if element.get(attribute):
+                values[attribute.replace('binding_views', 'binding_view_types')] = element.get(attribute)
     values = _known_fields(Action, values, required=('name', 'res_model'))
     action = loader.env['ir.model.data']._load_record(
         'ir.actions.act_window', loader.xmlid(local_id), values, noupdate=loader.noupdate, mode=loader.mode)
     if action is not None:
         loader.idref[local_id] = action.id
+        if element.get('src_model') and str2bool(element.get('menu'), True):
+            _bind_in_ir_values(loader, local_id, element, action)
     return action
+
+
+def _bind_in_ir_values(loader, local_id, element, action):
+    """Bind `action` to its ``src_model`` in ``ir.values`` (OpenERP 5.0), in slot ``key2``.
+
+    The binding gets the external id ``<id>_ir_values`` so that an upgrade
+    updates it and removes it with the action.
+    """
+    if 'ir.values' not in loader.env.registry:
+        return
+    key2 = element.get('key2') or 'client_action_multi'
+    values = {
+        'name': action.name, 'key': 'action', 'key2': key2,
+        'model': element.get('src_model'), 'res_id': 0,
+        'value': 'ir.actions.act_window,%d' % action.id,
+    }
+    loader.env['ir.model.data']._load_record(
+        'ir.values', loader.xmlid(local_id + '_ir_values'), values, noupdate=loader.noupdate, mode=loader.mode)
+
+
+def _model_id(loader, model_name):
+    """The id of the ``ir.model`` of `model_name` (which must exist)."""
+    loader.model(model_name)
+    model = loader.env['ir.model'].search([('model', '=', model_name)], limit=1)
+    if not model:
+        raise ValueError("model '%s' is not reflected in ir.model yet" % model_name)
+    return model.id
 
 
 def load_report(loader, element):
@@ -102,7 +138,8 @@ def load_report(loader, element):
 
     Attributes: id, string (label), model, name (technical report name),
     rml / report_file / file (template), attachment, report_type, header,
-    auto, multi. Needs an installed model ``ir.actions.report``.
+    auto, multi, print_report_name, menu (default True: shown in the Print
+    menu of the model through ``binding_model_id``). Needs an installed model ``ir.actions.report``.
     """
     local_id = loader.require(element, 'id')
     try:
@@ -129,6 +166,13 @@ def load_report(loader, element):
             values[attribute] = bool(loader.eval(element.get(attribute)))
     if element.get('rml') and 'report_type' not in values:
         values['report_type'] = 'pdf'
+    for attribute in ('print_report_name',):
+        if element.get(attribute):
+            values[attribute] = element.get(attribute)
+    if str2bool(element.get('menu'), True):
+        # OpenERP 5 put a report in the Print menu of its model unless menu="False"
+        values['binding_model_id'] = _model_id(loader, model)
+        values['binding_type'] = 'report'
     groups = _group_commands(loader, element.get('groups'))
     if groups:
         values['groups_id'] = groups

@@ -19,11 +19,14 @@ from ..exceptions import DataError, ModuleError, UserError
 from ..orm.environment import Environment, SUPERUSER_ID
 from ..orm.model_schema import SchemaSnapshot
 from ..orm.registry import Registry, SetupError
+from ..orm import signaling
 from ..tools.progress import progress
 from . import graph, manifest as manifests_mod
 from .module_list import read_states, update_module_list, mark_installed, mark_uninstalled
-from .reflection import reflect_models
+from .reflection import reflect_models, remove_vanished_fields
+from ..i18n.languages import load_new_module_translations
 from .bootstrap import create_superuser
+from .uninstall import remove_module_schema
 
 _logger = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ def load_modules(dbname, init=(), update=(), demo=None, uninstall=()):
                           % (type(error).__name__, error)) from error
     finally:
         cr.close()
+    # after the commit, so that a process seeing the signal also sees the new modules
+    registry.signal_sequence = signaling.bump(dbname)
     Registry.publish(registry)
     _logger.info('Modules loaded in %.2fs (%d models)', time.time() - started, len(registry))
     return registry
@@ -65,7 +70,10 @@ def load_registry(dbname):
     """The registry of the addons installed in `dbname`, changing nothing."""
     cr = db_connect(dbname).cursor()
     try:
-        return _load(cr, dbname, set(), set(), set(), False, read_only=True)
+        sequence = signaling.current(cr)  # first: the snapshot is not older than the signal
+        registry = _load(cr, dbname, set(), set(), set(), False, read_only=True)
+        registry.signal_sequence = sequence
+        return registry
     finally:
         cr.rollback()
         cr.close()
@@ -134,16 +142,18 @@ def _load(cr, dbname, init, update, uninstall, demo, read_only=False):
         with_demo = demo if name in to_install else states.get(name, (None, False))[1]
         _load_data(env, name, manifests[name], mode, with_demo)
         env.flush_all()
+        load_new_module_translations(env, name)
         mark_installed(cr, name, manifests[name], with_demo)
         _logger.info('Module %s %s', name, 'installed' if mode == 'init' else 'upgraded')
     if pending_setup:
         registry.setup_models()
     if to_upgrade or to_install or to_remove:
         env = _fresh_env(cr, registry)
-        if to_upgrade:
-            env['ir.model.data']._process_end(sorted(to_upgrade))
         if to_remove:
             _uninstall(cr, env, registry, to_remove, manifests)
+        remove_vanished_fields(cr, registry)
+        if to_upgrade:
+            env['ir.model.data']._process_end(sorted(to_upgrade))
         env.flush_all()
     _fresh_env(cr, registry)
     registry.run_register_hooks(cr)
@@ -204,5 +214,6 @@ def _uninstall(cr, env, registry, names, manifests):
     """Remove the data and tables of addons `names` (dependents first)."""
     for name in reversed(graph.install_order(names, manifests)):
         env['ir.model.data']._module_data_uninstall([name])
+        remove_module_schema(cr, registry, name)
         mark_uninstalled(cr, name)
         _logger.info('Module %s uninstalled', name)

@@ -8,6 +8,11 @@ import datetime
 from ..orm.sql import SQL
 
 
+def _source(text):
+    # shortdesc, summary and description are translated fields (jsonb per language)
+    return SQL('jsonb_build_object(%s, %s::text)', 'en_US', text)
+
+
 def read_states(cr):
     """``{name: (state, demo)}`` for every known addon."""
     cr.execute('SELECT name, state, demo FROM ir_module_module')
@@ -20,8 +25,8 @@ def update_module_list(cr, manifests):
     rows = []
     for name, manifest in sorted(manifests.items()):
         rows.append(SQL('(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 1, %s, 1, %s)',
-                        name, manifest['name'], manifest.get('summary') or '',
-                        manifest.get('description') or '', manifest.get('author') or '',
+                        name, _source(manifest['name']), _source(manifest.get('summary') or ''),
+                        _source(manifest.get('description') or ''), manifest.get('author') or '',
                         manifest.get('website') or '', manifest.get('category') or '',
                         bool(manifest.get('application')), bool(manifest.get('auto_install')),
                         'uninstalled', manifest['version'], False, now, now))
@@ -31,12 +36,14 @@ def update_module_list(cr, manifests):
         'INSERT INTO ir_module_module (name, shortdesc, summary, description, author, website, '
         'category, application, auto_install, state, published_version, demo, create_uid, '
         'create_date, write_uid, write_date) VALUES %s ON CONFLICT (name) DO UPDATE SET '
-        'shortdesc = EXCLUDED.shortdesc, summary = EXCLUDED.summary, '
-        'description = EXCLUDED.description, author = EXCLUDED.author, website = EXCLUDED.website, '
+        'shortdesc = COALESCE(ir_module_module.shortdesc, %s::jsonb) || EXCLUDED.shortdesc, '
+        'summary = COALESCE(ir_module_module.summary, %s::jsonb) || EXCLUDED.summary, '
+        'description = COALESCE(ir_module_module.description, %s::jsonb) || EXCLUDED.description, '
+        'author = EXCLUDED.author, website = EXCLUDED.website, '
         'category = EXCLUDED.category, application = EXCLUDED.application, '
         'auto_install = EXCLUDED.auto_install, published_version = EXCLUDED.published_version, '
         "state = CASE WHEN ir_module_module.state = 'uninstallable' THEN 'uninstalled' "
-        'ELSE ir_module_module.state END', SQL.join(', ', rows)).as_args())
+        'ELSE ir_module_module.state END', SQL.join(', ', rows), '{}', '{}', '{}').as_args())
     cr.execute('SELECT name, id FROM ir_module_module')
     ids = dict(cr.fetchall())
     cr.execute('DELETE FROM ir_module_module_dependency')

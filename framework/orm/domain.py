@@ -148,7 +148,8 @@ class DomainCompiler:
             comodel = model.env[field.comodel_name].with_context(active_test=False)
             subquery = comodel._search([(comodel._rec_name_field(), operator, value)])
             return SQL('%s IN %s', SQL.identifier(alias, name), subquery.subselect())
-        return column_condition(SQL.identifier(alias, name), field, operator, value, leaf)
+        column = field.column_expression(SQL.identifier(alias, name), model.env)
+        return column_condition(column, field, operator, value, leaf)
 
     @staticmethod
     def _is_name_value(operator, value):

@@ -104,6 +104,10 @@ class Transaction:
 
     def detach(self):
         """Stop following the cursor (another transaction object replaces this one)."""
+        if self.cr is _ClosedCursor:
+            return
+        # the old transaction must have nothing left to write
+        self.flush()
         for hooks, func in ((self.cr.flush_hooks, self.flush), (self.cr.rollback_hooks, self.reset)):
             if func in hooks:
                 hooks.remove(func)
@@ -119,7 +123,7 @@ class Transaction:
         self.tocompute.clear()
         self.dirty.clear()
         self._hooked = False
-        if not self.cr.closed:
+        if self.cr is not _ClosedCursor and not self.cr.closed:
             self.cr.postcommit.add(self.reset)
 
     def _hook_commit(self):
@@ -146,6 +150,10 @@ class Transaction:
         of ids is taken out of the pending set before computing, so this
         always ends).
         """
+        if self.cr is _ClosedCursor:
+            return      # detached: the transaction that replaced this one does the work
+        if self.cr is _ClosedCursor:
+            return      # detached: a newer transaction object follows the cursor
         env = Environment(self.cr, SUPERUSER_ID, {'active_test': False}, registry=self.registry)
         for _ in range(1000):
             pending = [f for f in self.tocompute if fields is None or f in fields]
@@ -275,6 +283,9 @@ class Environment(Mapping):
         """Fill the cache for `field` of `record` and its prefetch batch."""
         model = record.browse()
         record_id = record._ids[0]
+        if not isinstance(record_id, int):
+            record._fetch_new(field)
+            return
         pending = self.transaction.tocompute.get(field)
         if field.compute and (not field.store or (pending and record_id in pending)):
             if field.store:
@@ -295,6 +306,8 @@ class Environment(Mapping):
             for other in batch:
                 self.cache.set(other, field, None)
         if not self.cache.contains(record_id, field):
+            if field.column:
+                model.browse(record_id)._check_forbidden('read')   # hidden by a rule?
             raise MissingError("Record does not exist or has been deleted: %s(%s,) "
                                "(field %s)" % (model._name, record_id, field.name))
 

@@ -46,14 +46,26 @@ class _Rollback(Exception):
 # load
 # ----------------------------------------------------------------------
 
+COPY_THRESHOLD = 100        # rows from which COPY pays for its set-up
+
+
 def load(records_model, fields, data):
     """Import the rows `data` (lists of strings) whose columns are named by `fields`.
 
-    Returns ``{'ids': [id per row] or False, 'messages': [...]}``; each
+    Large imports of new records go through PostgreSQL's COPY when nothing
+    needs the rows one by one (see `copy_load`); otherwise through one
+    `create()` for all new rows. Returns ``{'ids': [id per row] or False, 'messages': [...]}``; each
     message is ``{'type': 'error'|'warning', 'message', 'record': row index,
     'rows': {'from', 'to'}, 'field'}``. All rows are written or none.
     """
     model = records_model.browse()
+    if len(data) >= COPY_THRESHOLD and _copy_refusal(model, fields) is None:
+        return copy_load(model, fields, data)
+    return _load_orm(model, fields, data)
+
+
+def _load_orm(model, fields, data):
+    """`load` through the ORM: one create() for the new rows, writes for the others."""
     env = model.env
     context = env.context
     mode = context.get('mode', 'init')
@@ -223,9 +235,9 @@ def _find_failing_rows(model, plans, batch_error):
 def copy_load(records_model, fields, data):
     """Import like `load` but insert the new rows with PostgreSQL's COPY; same result shape.
 
-    The rule: COPY is used only when the model sets ``_import_copy_ok = True``
-    (its promise that importing rows needs no per-row Python: no create()
-    override, no ``@api.constrains`` that must check them) AND every column
+    The rule: COPY is used only when no per-row Python needs the rows: the
+    model does not override ``create()`` and has no Python constraints
+    (``@api.constrains`` or ``_constraints``), AND every column
     is ``id`` or a stored, non-computed field with a plain column
     (char, text, html, integer, float, monetary, boolean, date, datetime,
     selection, many2one), AND the model has no stored computed field,
@@ -237,8 +249,8 @@ def copy_load(records_model, fields, data):
     model = records_model.browse()
     reason = _copy_refusal(model, fields)
     if reason:
-        _logger.debug('copy_load(%s) uses load(): %s', model._name, reason)
-        return load(model, fields, data)
+        _logger.debug('copy_load(%s) uses the ORM: %s', model._name, reason)
+        return _load_orm(model, fields, data)
     env = model.env
     columns, messages = parse_header(model, fields)
     if any(m['type'] == 'error' for m in messages):
@@ -250,7 +262,7 @@ def copy_load(records_model, fields, data):
         xmlid, _db_id, values, errors = convert_row(model, columns, refs, row)
         if xmlid and xmlid in refs.xmlids or _pending_xmlids(values):
             # an update, or a row referring to an earlier one: the ORM path handles it
-            return load(model, fields, data)
+            return _load_orm(model, fields, data)
         if xmlid:
             refs.earlier.add(xmlid)
         for field, text in errors:
@@ -289,13 +301,18 @@ def copy_load(records_model, fields, data):
         messages.append(_message(_describe(exc)))
         return {'ids': False, 'messages': messages}
     _invalidate(model)
+    # computed fields of other models may depend on the new rows
+    model.browse(ids)._mark_created()
     return {'ids': ids, 'messages': messages}
 
 
 def _copy_refusal(model, fields):
     """Why `copy_load` cannot use COPY for `fields` of `model` (None when it can)."""
-    if not getattr(model, '_import_copy_ok', False):
-        return 'the model does not set _import_copy_ok'
+    from .model_storage import StorageMixin
+    if type(model).create is not StorageMixin.create:
+        return 'create() is overridden'
+    if type(model)._constraint_methods or type(model)._constraints:
+        return 'the model has Python constraints'
     if model._inherits or model._parent_store:
         return 'the model uses _inherits or _parent_store'
     for name, field in model._fields.items():

@@ -45,6 +45,7 @@ class ComputeMixin:
             for record_id in missing:
                 cache.set(record_id, field, field.convert_to_cache(False, records)
                           if field.type in ('one2many', 'many2many') else None)
+            missing = [i for i in missing if isinstance(i, int)]
             if field.store and missing:
                 transaction.mark_dirty(field, missing)
 

@@ -30,6 +30,7 @@ class GroupMixin:
         """Group the records matching `domain` and aggregate `fields`."""
         groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
         groupby_now = groupby[:1] if lazy else groupby
+        self.env.flush_all()        # aggregates may read stored computed fields
         query = self._search(domain)
         query.order = None
         select, group_terms, specs = [], [], []

@@ -135,8 +135,8 @@ class SchemaMixin:
         cr = snapshot.cr
         cr.execute('SAVEPOINT convert_column')
         try:
-            cr.execute(*SQL('ALTER TABLE %s ALTER COLUMN %s TYPE ' + field.sql_type + ' USING %s::'
-                            + field.sql_type.replace('serial', 'int4'), table, column, column).as_args())
+            cr.execute(*SQL('ALTER TABLE %s ALTER COLUMN %s TYPE ' + field.sql_type + ' USING %s',
+                            table, column, field.column_conversion(column, current_type)).as_args())
             cr.execute('RELEASE SAVEPOINT convert_column')
         except Exception:
             cr.execute('ROLLBACK TO SAVEPOINT convert_column')

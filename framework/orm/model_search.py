@@ -23,7 +23,12 @@ class SearchMixin:
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        """A `Query` for the records matching `domain` (not run yet)."""
+        """A `Query` for the records matching `domain` (not run yet).
+
+        The user needs read access to the model (AccessError otherwise);
+        the record rules for reading restrict the result.
+        """
+        self._check_access('read')
         domain = normalize(domain)
         self._flush_search(domain, order)
         query = Query(self._table)
@@ -140,7 +145,7 @@ class SearchMixin:
                                       % (self._name, name))
                 raise DomainError("Cannot order '%s' by field '%s': it is not stored"
                                   % (self._name, name))
-            column = SQL.identifier(alias, name)
+            column = field.column_expression(SQL.identifier(alias, name), self.env)
             text = '%s ' + direction
             if nulls:
                 text += ' NULLS ' + nulls.upper()

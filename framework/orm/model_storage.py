@@ -12,7 +12,9 @@ import logging
 import psycopg2
 import psycopg2.errorcodes
 
-from ..exceptions import MissingError, ValidationError
+from ..exceptions import AccessError, MissingError, ValidationError
+from ..security.messages import field_access_message, record_rule_message
+from ..tools.translate import _
 from . import decorators as api
 from .model_compute import ComputeMixin
 from .fields import Field
@@ -43,6 +45,7 @@ class StorageMixin(ComputeMixin):
         if not vals_list:
             return self.browse()
         self._check_access('create')
+        self._check_field_groups('write', {name for vals in vals_list for name in vals})
         vals_list = [self._add_missing_default_values(dict(vals)) for vals in vals_list]
         self._create_parents(vals_list)
         rows, others = [], []
@@ -65,6 +68,7 @@ class StorageMixin(ComputeMixin):
             records._parent_store_update()
         records._mark_created()
         records._validate_fields({n for vals in vals_list for n in vals})
+        records._check_access('create')     # the new records must pass the record rules
         return records
 
     def _add_missing_default_values(self, vals):
@@ -116,8 +120,8 @@ class StorageMixin(ComputeMixin):
                 continue
             if (creating and not field.compute and row.get(name) is None) or \
                     (not creating and name in row and row[name] is None):
-                raise ValidationError('The field "%s" (%s) is required on %s; give it a value.'
-                                      % (field.string, name, self._description or self._name))
+                raise ValidationError(_('The field "%s" (%s) is required on %s; give it a value.',
+                                        field.string, name, self._description or self._name))
 
     def _insert_rows(self, rows):
         """INSERT the rows (dicts of cache values) and return the new ids."""
@@ -177,8 +181,8 @@ class StorageMixin(ComputeMixin):
                 column = error.diag.column_name
                 field = self._fields.get(column)
                 label = field.string if field else column
-                raise ValidationError('The field "%s" (%s) is required on %s; give it a value.'
-                                      % (label, column, self._description or self._name)) from None
+                raise ValidationError(_('The field "%s" (%s) is required on %s; give it a value.',
+                                        label, column, self._description or self._name)) from None
             if code == psycopg2.errorcodes.FOREIGN_KEY_VIOLATION:
                 raise ValidationError(
                     'The operation cannot be completed: a record refers to another that does not '
@@ -203,6 +207,7 @@ class StorageMixin(ComputeMixin):
                 if name not in self._fields:
                     raise ValueError("Invalid field '%s' on model '%s'" % (name, self._name))
             names = [name for name in dict.fromkeys(fields)]
+            self._check_field_groups('read', names)
         else:
             names = [name for name, field in self._fields.items()
                      if not field.groups or self.env.su or self._user_in_groups(field.groups)]
@@ -210,6 +215,8 @@ class StorageMixin(ComputeMixin):
         column_fields = [self._fields[n] for n in names if self._fields[n].column]
         existing = set(records._fetch_columns(column_fields, force=True, only=True))
         ids = [i for i in dict.fromkeys(self._ids) if i in existing]
+        if len(ids) < len(set(self._ids)):
+            self._browse([i for i in self._ids if i not in existing])._check_forbidden('read')
         # Plain columns are read straight from the cache; many2one names are
         # fetched once per comodel; the other fields go through the records.
         data = self.env.cache._data
@@ -317,6 +324,7 @@ class StorageMixin(ComputeMixin):
         if not self:
             return True
         self._check_access('write')
+        self._check_field_groups('write', vals)
         columns, inherited, others = {}, {}, {}
         for name, value in vals.items():
             field = self._fields.get(name)
@@ -352,8 +360,7 @@ class StorageMixin(ComputeMixin):
 
     def _update_columns(self, columns):
         fields = [self._fields[name] for name in sorted(columns)]
-        assignments = [SQL('%s = %s', SQL.identifier(f.name), f.convert_to_column(columns[f.name]))
-                       for f in fields]
+        assignments = [f.column_assignment(columns[f.name], self.env) for f in fields]
         if self._log_access:
             now = datetime.datetime.utcnow().replace(microsecond=0)
             assignments += [SQL('"write_uid" = %s', self.env.uid), SQL('"write_date" = %s', now)]
@@ -367,7 +374,11 @@ class StorageMixin(ComputeMixin):
                                'reload and try again.' % (self._browse(ids),))
         cache = self.env.cache
         for field in fields:
-            cache.update(ids, field, [columns[field.name]] * len(ids))
+            if getattr(field, 'translated', False):
+                # the column merged one language into values the cache may not hold
+                cache.invalidate(field, ids)
+            else:
+                cache.update(ids, field, [columns[field.name]] * len(ids))
         if self._log_access:
             for name in ('write_uid', 'write_date'):
                 cache.invalidate(self._fields[name], ids)
@@ -444,6 +455,7 @@ class StorageMixin(ComputeMixin):
         vals.update(default)
         return [vals]
 
+    @api.returns('self', lambda value: value.id)
     def copy(self, default=None):
         """Duplicate the record, with `default` values overriding the copy."""
         self.ensure_one()
@@ -457,6 +469,27 @@ class StorageMixin(ComputeMixin):
         checker = self.pool.access_checker
         if checker is not None and not self.env.su:
             checker(self, operation)
+
+    def _check_field_groups(self, operation, names):
+        """Raise AccessError naming the fields of `names` restricted to groups the user lacks."""
+        if self.env.su:
+            return
+        refused = [self._fields[name] for name in names
+                   if name in self._fields and self._fields[name].groups
+                   and not self._user_in_groups(self._fields[name].groups)]
+        if refused:
+            raise AccessError(field_access_message(self, operation, refused))
+
+    def _check_forbidden(self, operation):
+        """Raise AccessError if some of these records, which a read did not return, exist.
+
+        A record a rule hides is forbidden, not missing: one query tells
+        them apart. Called only when some ids were not returned.
+        """
+        if self.env.su or self.pool.rule_provider is None:
+            return
+        if self.exists():
+            raise AccessError(record_rule_message(self, operation))
 
     def _record_rule_condition(self, operation):
         """An SQL condition restricting rows to those the user may see."""

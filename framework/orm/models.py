@@ -29,6 +29,8 @@ from .model_search import SearchMixin
 from .model_group import GroupMixin
 from .model_schema import SchemaMixin
 from .model_import import ImportExportMixin
+from .model_views import ViewsMixin
+from .model_onchange import OnchangeMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -63,7 +65,7 @@ def _addon_of(python_module):
 
 
 class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExportMixin,
-                metaclass=MetaModel):
+                OnchangeMixin, ViewsMixin, metaclass=MetaModel):
     """The recordset API shared by every model (see the module docstring)."""
 
     __slots__ = ('env', '_ids', '_prefetch_ids')
@@ -89,6 +91,7 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
     _fold_name = 'fold'
     _module = None
     _constraint_methods = []    # [(method name, field names)], set by the registry
+    _onchange_methods = {}      # field name -> [method names], set by the registry
     _fields = {}                # name -> Field, set by the registry
     pool = None                 # the Registry, set by the registry
 
@@ -387,7 +390,8 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
     def fields_get(self, allfields=None, attributes=None):
         """The description of every field (or of `allfields`).
 
-        With `attributes`, each description keeps only those keys.
+        With `attributes`, each description keeps only those keys. Labels,
+        helps and selection labels are in the language of ``env.lang``.
         """
         result = {}
         for name, field in self._fields.items():
@@ -400,6 +404,9 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
             if attributes:
                 description = {k: v for k, v in description.items() if k in attributes}
             result[name] = description
+        if self.env.lang != 'en_US':
+            from ..i18n.labels import translate_descriptions
+            translate_descriptions(self.env, self._name, result)
         return result
 
     def _user_in_groups(self, groups):

@@ -161,11 +161,13 @@ class Registry:
         self._setup_triggers()
         for model_class in self.models.values():
             model_class._constraint_methods = _constraint_methods(model_class)
+            model_class._onchange_methods = _onchange_methods(model_class)
             for name, _definition, message in model_class._sql_constraints:
                 self.sql_constraint_messages[constraint_name(model_class._table, name)] = message
         self.ready = True
 
     def _setup_fields(self, cls):
+        cls._inherited_done = None  # the fields are rebuilt: the inherited ones must be redone too
         for name in cls.__dict__.get('_setup_field_names', ()):
             if name in cls.__dict__:
                 delattr(cls, name)
@@ -313,4 +315,15 @@ def _constraint_methods(cls):
         names = getattr(value, '_constrains', None)
         if names and callable(value):
             methods.append((name, set(names)))
+    return methods
+
+
+def _onchange_methods(cls):
+    methods = {}
+    for name in dir(cls):
+        if name.startswith('__'):
+            continue
+        value = getattr(cls, name, None)
+        for field_name in getattr(value, '_onchange', None) or ():
+            methods.setdefault(field_name, []).append(name)
     return methods

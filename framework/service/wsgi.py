@@ -2,7 +2,9 @@
 
 Other layers (XML-RPC, JSON-RPC, the web client) add their URLs with
 :func:`route`; a handler takes a werkzeug ``Request`` and the URL's values
-and returns a ``Response``.
+and returns a ``Response``. Request bodies larger than
+``config['limit_request_body']`` bytes (default 128 MiB, room for a
+database backup sent to ``db.restore``) are refused with 413.
 """
 import html
 import json
@@ -16,9 +18,10 @@ from framework.config import config
 
 _logger = logging.getLogger(__name__)
 
-SERVER_VERSION_INFO = [1, 0, 0, 'final', 0, '']
-SERVER_SERIE = '1.0'
-PROTOCOL_VERSION = 1
+from .version import PROTOCOL_VERSION, SERVER_SERIE, SERVER_VERSION_INFO, version_info  # noqa: F401
+
+#: the default largest request body accepted, in bytes
+LIMIT_REQUEST_BODY = 128 * 1024 * 1024
 
 url_map = Map()
 _handlers = {}
@@ -32,16 +35,6 @@ def route(path, methods=('GET',)):
         _handlers[endpoint] = func
         return func
     return decorate
-
-
-def version_info():
-    """Return the server version the way Odoo's ``version`` RPC call does."""
-    return {
-        'server_version': SERVER_SERIE,
-        'server_version_info': SERVER_VERSION_INFO,
-        'server_serie': SERVER_SERIE,
-        'protocol_version': PROTOCOL_VERSION,
-    }
 
 
 def installed_modules(dbname):
@@ -73,15 +66,23 @@ def index(request):
     return Response(body, content_type='text/html; charset=utf-8')
 
 
-@route('/web/webclient/version_info', methods=('GET', 'POST'))
+@route('/web/webclient/version_info', methods=('GET',))
 def web_version_info(request):
-    """The version as JSON (Odoo answers this route with a JSON-RPC result)."""
+    """The version as plain JSON (a POST gets it as a JSON-RPC result, see ``web``)."""
     return Response(json.dumps(version_info()), content_type='application/json')
+
+
+class LimitedRequest(Request):
+    """A request whose body may not exceed the configured size."""
+
+    @property
+    def max_content_length(self):
+        return config.get('limit_request_body') or LIMIT_REQUEST_BODY
 
 
 def application(environ, start_response):
     """The WSGI entry point: dispatch through the route table, errors as HTTP responses."""
-    request = Request(environ)
+    request = LimitedRequest(environ)
     adapter = url_map.bind_to_environ(environ)
     try:
         endpoint, values = adapter.match()
@@ -92,3 +93,7 @@ def application(environ, start_response):
         _logger.exception("error while serving %s", request.path)
         response = Response("internal server error", status=500, content_type='text/plain')
     return response(environ, start_response)
+
+
+# the transports register their routes on import
+from . import jsonrpc, web, xmlrpc  # noqa: E402,F401

@@ -50,3 +50,21 @@ def test_display_name(env):
     tag = env['test.orm.tag'].create({'name': 'shown'})
     assert tag.display_name == 'shown'
     assert tag.name_get() == [(tag.id, 'shown')]
+
+
+def test_onchange_on_a_form(env):
+    partner = env['res.partner'].create({'name': 'Form Partner'})
+    result = env['test.orm.order'].onchange(
+        {'name': 'NEW', 'partner_id': partner.id, 'note': False, 'line_ids': []},
+        'partner_id', {'name': '1', 'note': '1', 'partner_name': '1'})
+    assert result['value'] == {'note': 'Customer: Form Partner', 'partner_name': 'Form Partner'}
+    assert result['warning']['message'] == 'This customer has no comment.'
+    assert not env['test.orm.order'].search([('name', '=', 'NEW')])
+
+
+def test_new_record_computes_in_memory(env):
+    record = env['test.orm.order'].new({'name': 'MEM'})
+    assert not record.id
+    assert record.line_count == 0 and record.state is False
+    record.note = 'only in cache'
+    assert record.note == 'only in cache'

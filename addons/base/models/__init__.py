@@ -4,14 +4,18 @@ Order matters only for readability: the registry resolves relations once every
 class is loaded.
 """
 from . import ir_model
+from . import ir_model_fields_selection
+from . import ir_model_terms
 from . import ir_module
 from . import ir_model_data
 from . import ir_config_parameter
 from . import ir_sequence
 from . import ir_attachment
 from . import ir_actions
+from . import ir_actions_server
 from . import ir_ui_menu
 from . import ir_ui_view
+from . import ir_values
 from . import ir_model_access
 from . import ir_rule
 from . import res_lang
@@ -28,3 +32,4 @@ from . import res_partner_event
 from . import res_company
 from . import res_groups
 from . import res_users
+from . import res_users_login_failure

@@ -1,6 +1,7 @@
 """Groups of users: the unit access rights, rules and menus are granted to."""
 from framework import _, api, fields, models
 from framework.exceptions import ValidationError
+from framework.security.cache import invalidate
 
 
 class Groups(models.Model):
@@ -31,6 +32,22 @@ class Groups(models.Model):
         """Compute 'Application / Name'."""
         for group in self:
             group.full_name = ' / '.join(part for part in (group.category, group.name) if part)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Create groups; cached access decisions are forgotten (memberships may change)."""
+        invalidate(self.env)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Change groups; cached access decisions are forgotten."""
+        invalidate(self.env)
+        return super().write(vals)
+
+    def unlink(self):
+        """Delete groups; cached access decisions are forgotten."""
+        invalidate(self.env)
+        return super().unlink()
 
     def _implied_closure(self):
         """Return these groups and every group they imply, directly or not."""

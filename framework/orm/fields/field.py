@@ -18,6 +18,7 @@ Values live in three shapes, each with its conversion method:
 import itertools
 
 from ...exceptions import CacheMiss
+from ..sql import SQL
 
 _creation_counter = itertools.count()
 
@@ -147,7 +148,13 @@ class Field:
             for record_id in records._ids:
                 env.cache.set(record_id, self, cache_value)
             if self.store:
-                env.transaction.mark_dirty(self, records._ids)
+                env.transaction.mark_dirty(self, [i for i in records._ids if isinstance(i, int)])
+            return
+        if records._ids and not isinstance(records._ids[0], int):
+            # a record in memory (a form being edited): the value stays in cache
+            cache_value = self.convert_to_cache(value, records, validate=False)
+            for record_id in records._ids:
+                env.cache.set(record_id, self, cache_value)
             return
         records.write({self.name: value})
 
@@ -173,6 +180,22 @@ class Field:
     def convert_from_column(self, value):
         """Turn a value fetched from PostgreSQL into the cache shape."""
         return value
+
+    # ------------------------------------------------------------------
+    # SQL of the column (translated text overrides these)
+    # ------------------------------------------------------------------
+    def column_expression(self, column, env):
+        """The SQL value of column `column` that domains and ORDER BY use in `env`."""
+        return column
+
+    def column_assignment(self, value, env):
+        """The ``"column" = value`` SQL of an UPDATE writing cache value `value` in `env`."""
+        return SQL('%s = %s', SQL.identifier(self.name), self.convert_to_column(value))
+
+    def column_conversion(self, column, current_type):
+        """The USING expression turning `column` of type `current_type` into ``sql_type``."""
+        sql_type = getattr(self, 'sql_type', None) or self.column_type
+        return SQL('%s::' + sql_type.replace('serial', 'int4'), column)
 
     def convert_to_write(self, value, record):
         """Turn a record value into a value accepted by ``write()``."""

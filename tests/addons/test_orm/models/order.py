@@ -23,6 +23,8 @@ class Order(models.Model):
     tag_ids = fields.Many2many('test.orm.tag', string='Tags')
     amount_total = fields.Float('Total', compute='_compute_amount', store=True, digits=(16, 2))
     line_count = fields.Integer('Line Count', compute='_compute_line_count')
+    first_product = fields.Char('First Product', compute='_compute_first_product',
+                                inverse='_inverse_first_product', search='_search_first_product')
     total_doubled = fields.Float('Doubled', compute='_compute_doubled', store=True)
 
     _sql_constraints = [
@@ -44,11 +46,33 @@ class Order(models.Model):
         for order in self:
             order.line_count = len(order.line_ids)
 
+    @api.depends('line_ids.product')
+    def _compute_first_product(self):
+        for order in self:
+            order.first_product = order.line_ids[:1].product or False
+
+    def _inverse_first_product(self):
+        for order in self:
+            if order.line_ids:
+                order.line_ids[0].product = order.first_product
+            else:
+                order.line_ids = [(0, 0, {'product': order.first_product})]
+
+    def _search_first_product(self, operator, value):
+        return [('line_ids.product', operator, value)]
+
     @api.constrains('priority')
     def _check_priority(self):
         for order in self:
             if order.priority < 0:
                 raise ValidationError('The priority of %s cannot be negative.' % order.name)
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        if self.partner_id:
+            self.note = 'Customer: %s' % self.partner_id.name
+        if self.partner_id and not self.partner_id.comment:
+            return {'warning': {'title': 'No comment', 'message': 'This customer has no comment.'}}
 
     def action_done(self):
         self.write({'state': 'done'})

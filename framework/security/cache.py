@@ -1,0 +1,52 @@
+"""The memory of access decisions of one registry (rights, rules, groups).
+
+Decisions are cached per registry, keyed by what they depend on (a uid, a
+model, an operation); `invalidate` forgets them all. Whoever changes access
+rows, rules, groups or users calls `invalidate(env)`: the cache is cleared
+at once (the change is visible to the transaction that made it) and again
+if that transaction rolls back (the decisions taken with the rolled-back
+data must not survive it).
+"""
+import threading
+
+
+class SecurityCache:
+    """A thread-safe dict of decisions; ``get(key, compute)`` memoizes ``compute()``."""
+
+    def __init__(self):
+        self._data = {}
+        self._lock = threading.Lock()
+
+    def get(self, key, compute):
+        """Return the cached value of `key`, computing and storing it on a miss."""
+        try:
+            return self._data[key]
+        except KeyError:
+            pass
+        value = compute()
+        with self._lock:
+            self._data[key] = value
+        return value
+
+    def clear(self):
+        """Forget every decision."""
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self):
+        return len(self._data)
+
+
+def security_cache(registry):
+    """The `SecurityCache` of `registry` (created on first use)."""
+    cache = getattr(registry, '_security_cache', None)
+    if cache is None:
+        cache = registry._security_cache = SecurityCache()
+    return cache
+
+
+def invalidate(env):
+    """Forget the access decisions of `env`'s registry, now and if the transaction rolls back."""
+    cache = security_cache(env.registry)
+    cache.clear()
+    env.cr.postrollback.add(cache.clear)

@@ -1,0 +1,154 @@
+"""The web endpoints Odoo's RPC client libraries use: session login, ``call_kw``, database list.
+
+All are JSON-RPC requests (see ``jsonrpc.json_call``). A session is made
+by ``/web/session/authenticate`` and travels in the ``session_id`` cookie
+(see ``session``); ``call_kw`` runs as the session's user, in one
+transaction, with the session's context under the call's own.
+"""
+from framework.api import Environment, SUPERUSER_ID, call_kw
+from framework.exceptions import AccessDenied, UserError
+
+from . import auth, db_service, session as sessions
+from .faults import SessionExpired
+from .jsonrpc import WithResponse, json_call
+from .marshal import to_wire
+from .transaction import run_in_transaction
+from .version import version_info
+from .wsgi import route
+
+
+def session_info(env, sid=None):
+    """What Odoo's ``get_session_info`` answers for ``env``'s user."""
+    user = env['res.users'].sudo().browse(env.uid)
+    context = user_context(user)
+    info = {
+        'uid': env.uid,
+        'db': env.cr.dbname,
+        'username': user.login,
+        'name': user.name,
+        'partner_id': user.partner_id.id,
+        'partner_display_name': user.partner_id.display_name,
+        'company_id': user.company_id.id if 'company_id' in user._fields else False,
+        'user_context': context,
+        'is_system': _has_group(user, 'base.group_system'),
+        'is_admin': _has_group(user, 'base.group_erp_manager'),
+    }
+    info.update(version_info())
+    return to_wire(info)
+
+
+def user_context(user):
+    """The context of ``user``'s session: language, time zone, uid."""
+    context = {'uid': user.id}
+    for name in ('lang', 'tz'):
+        if name in user._fields:
+            context[name] = user[name] or (name == 'lang' and 'en_US') or False
+    return context
+
+
+def _has_group(user, xmlid):
+    try:
+        return bool(user.has_group(xmlid))
+    except Exception:  # a group the installed modules do not define
+        return False
+
+
+def _session_cookie(request):
+    parsed = sessions.parse_cookie(request.cookies.get(sessions.COOKIE))
+    if parsed is None:
+        raise SessionExpired("Session expired: log in again")
+    return parsed
+
+
+def _with_session(request, func):
+    """Return ``func(env, session)`` in one transaction as the session's user; ``SessionExpired`` if none."""
+    token, dbname = _session_cookie(request)
+    from framework.db import admin
+    if not admin.exists(dbname):
+        raise SessionExpired("Session expired: log in again")
+
+    def call(cr, registry):
+        current = sessions.load(cr, token)
+        if current is None:
+            raise SessionExpired("Session expired: log in again")
+        env = Environment(cr, current.uid, current.context, registry=registry)
+        return func(env, current)
+    return run_in_transaction(dbname, call)
+
+
+@route('/web/webclient/version_info', methods=('POST',))
+def web_version_info_json(request):
+    """The server version as a JSON-RPC result."""
+    return json_call(request, lambda params: version_info(), 'version_info')
+
+
+@route('/web/session/authenticate', methods=('POST',))
+def authenticate(request):
+    """Log in with ``{db, login, password}``; answer the session info and set the session cookie."""
+    def call(params):
+        db, login, password = params.get('db'), params.get('login'), params.get('password')
+        if not isinstance(db, str) or not db_service.exist_db(db):
+            raise AccessDenied()
+
+        def work(cr, registry):
+            env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+            uid = auth.login(env, login, password)
+            user_env = Environment(cr, uid, {}, registry=registry)
+            info = session_info(user_env)
+            cookie = sessions.create(cr, uid, login, info['user_context'])
+            return info, cookie
+        info, cookie = run_in_transaction(db, work)
+
+        def set_cookie(response):
+            response.set_cookie(sessions.COOKIE, cookie, httponly=True, samesite='Lax',
+                                secure=request.is_secure)
+        return WithResponse(info, set_cookie)
+    return json_call(request, call, 'session/authenticate')
+
+
+@route('/web/session/get_session_info', methods=('POST',))
+def get_session_info(request):
+    """The session info of the cookie's session (error ``SessionExpired`` without one)."""
+    return json_call(request, lambda params: _with_session(request, lambda env, s: session_info(env)),
+                     'session/get_session_info')
+
+
+@route('/web/session/destroy', methods=('POST',))
+def destroy(request):
+    """Log out: forget the cookie's session here and in the browser."""
+    def call(params):
+        parsed = sessions.parse_cookie(request.cookies.get(sessions.COOKIE))
+        if parsed:
+            token, dbname = parsed
+            from framework.db import admin
+            if admin.exists(dbname):
+                run_in_transaction(dbname, lambda cr, registry: sessions.destroy(cr, token))
+        return WithResponse(None, lambda response: response.delete_cookie(sessions.COOKIE))
+    return json_call(request, call, 'session/destroy')
+
+
+@route('/web/dataset/call_kw', methods=('POST',))
+@route('/web/dataset/call_kw/<path:path>', methods=('POST',))
+def dataset_call_kw(request, path=None):
+    """Call ``params.model``'s ``params.method`` with ``args``/``kwargs`` as the session's user."""
+    def call(params):
+        model, method = params.get('model'), params.get('method')
+        args, kwargs = params.get('args') or [], dict(params.get('kwargs') or {})
+        if not isinstance(args, list):
+            raise UserError("The args of call_kw are a list")
+
+        def work(env, current):
+            if not isinstance(model, str) or model not in env.registry:
+                raise UserError("Object %s doesn't exist" % (model,))
+            context = dict(current.context)
+            context.update(kwargs.get('context') or {})
+            kwargs['context'] = context
+            return to_wire(call_kw(env[model], method, args, kwargs))
+        return _with_session(request, work)
+    return json_call(request, call, 'call_kw')
+
+
+@route('/web/database/list', methods=('POST',))
+def database_list(request):
+    """The databases on the server (``AccessDenied`` when ``list_db`` is off)."""
+    return json_call(request, lambda params: db_service.list_dbs(), 'database/list')
