@@ -17,12 +17,18 @@ from ..security.messages import field_access_message, record_rule_message
 from ..tools.translate import _
 from . import decorators as api
 from .model_compute import ComputeMixin
-from .fields import Field
 from .sql import SQL
 
 _logger = logging.getLogger(__name__)
 
 INSERT_BATCH = 1000
+# types whose read() value is the cached value, with null read as False
+PLAIN_READ_TYPES = ('char', 'text', 'html', 'selection', 'date', 'datetime')
+
+
+def _null_is_false(value):
+    return False if value is None else value
+
 X2MANY = ('one2many', 'many2many')
 
 
@@ -226,7 +232,7 @@ class StorageMixin(ComputeMixin):
             if name == 'id':
                 continue
             if field.column and field.type not in ('many2one', 'reference', 'binary'):
-                plain.append((name, field, data.get(field, {})))
+                plain.append((name, self._read_converter(field), data.get(field, {})))
             elif field.type == 'many2one' and field.column:
                 values = data.get(field, {})
                 if load == '_classic_read':
@@ -240,8 +246,8 @@ class StorageMixin(ComputeMixin):
         result = []
         for record_id in ids:
             vals = {'id': record_id}
-            for name, field, values in plain:
-                vals[name] = field.convert_to_read(field.convert_to_record(values.get(record_id), self), self)
+            for name, convert, values in plain:
+                vals[name] = convert(values.get(record_id))
             for name, (field, values, labels) in display.items():
                 target = values.get(record_id)
                 if labels is None:
@@ -255,6 +261,12 @@ class StorageMixin(ComputeMixin):
                     vals[name] = field.convert_to_read(record[name], record)
             result.append(vals)
         return result
+
+    def _read_converter(self, field):
+        """A function from a cached column value to its `read()` value."""
+        if field.type in PLAIN_READ_TYPES and not getattr(field, 'translated', False):
+            return _null_is_false
+        return lambda value: field.convert_to_read(field.convert_to_record(value, self), self)
 
     def _fetch_columns(self, fields, force=False, only=False):
         """Load column values for these records; return the ids found.
@@ -285,7 +297,7 @@ class StorageMixin(ComputeMixin):
             fetched_ids = columns_values[0]
             found.extend(fetched_ids)
             for field, values in zip(wanted, columns_values[1:]):
-                if type(field).convert_from_column is not Field.convert_from_column:
+                if field.converts_from_column:
                     values = [field.convert_from_column(v) for v in values]
                 pending = dirty.get(field)
                 if pending:

@@ -181,6 +181,11 @@ class Field:
         """Turn a value fetched from PostgreSQL into the cache shape."""
         return value
 
+    @property
+    def converts_from_column(self):
+        """False when fetched values go to the cache as they are (the fast path)."""
+        return type(self).convert_from_column is not Field.convert_from_column
+
     # ------------------------------------------------------------------
     # SQL of the column (translated text overrides these)
     # ------------------------------------------------------------------

@@ -67,6 +67,10 @@ class _String(Field):
             return psycopg2.extras.Json(value)
         return value
 
+    @property
+    def converts_from_column(self):
+        return self.translated
+
     def convert_from_column(self, value):
         if self.translated and isinstance(value, str):
             # a column not converted yet (or a computed value): the source text
