@@ -16,8 +16,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _RUNTIME_ONLY = ('init', 'update', 'stop_after_init', 'save', 'config', 'load_language',
                  'language', 'translate_out', 'translate_in', 'translate_modules',
                  'overwrite_existing_translations')
-_INT_OPTIONS = ('db_port', 'http_port', 'db_maxconn', 'workers', 'limit_request_body')
-_BOOL_OPTIONS = ('without_demo', 'list_db', 'test_mode', 'stop_after_init')
+_INT_OPTIONS = ('db_port', 'http_port', 'db_maxconn', 'workers', 'limit_request_body', 'max_cron_threads', 'smtp_port')
+_BOOL_OPTIONS = ('without_demo', 'list_db', 'test_mode', 'stop_after_init', 'smtp_ssl')
 _ENV_OPTIONS = {'db_host': 'PGHOST', 'db_port': 'PGPORT',
                 'db_user': 'PGUSER', 'db_password': 'PGPASSWORD'}
 LOG_LEVELS = ('debug', 'info', 'warn', 'warning', 'error', 'critical')
@@ -41,7 +41,10 @@ def _defaults():
         'http_port': 8069, 'http_interface': '127.0.0.1',
         'without_demo': False, 'log_level': 'info', 'admin_passwd': 'admin',
         'list_db': True, 'test_mode': False,
-        'workers': 0, 'limit_request_body': 128 * 1024 * 1024,
+        'workers': 0, 'limit_request_body': 128 * 1024 * 1024, 'max_cron_threads': 1,
+        # outgoing mail: --smtp, --smtp-port, --smtp-user, --smtp-password, --smtp-ssl, --email-from
+        'smtp_server': 'localhost', 'smtp_port': 25, 'smtp_user': False, 'smtp_password': False,
+        'smtp_ssl': False, 'email_from': False,
         'stop_after_init': False, 'init': [], 'update': [], 'save': False,
         'config': _default_rcfile(),
         # i18n: --load-language, --i18n-export/--i18n-import, -l, --modules, --i18n-overwrite
@@ -145,7 +148,19 @@ class Config:
         p.add_argument('--http-interface', dest='http_interface', metavar='ADDRESS', help='HTTP address (default 127.0.0.1)')
         p.add_argument('--workers', dest='workers', type=int, metavar='N',
                        help='serve with N processes (prefork); 0 (default): one threaded process')
+        p.add_argument('--max-cron-threads', dest='max_cron_threads', type=int, metavar='N',
+                       help='scheduler runners in the server (threads, or processes with --workers); '
+                            'default 1, 0 disables them')
         p.add_argument('--log-level', dest='log_level', choices=LOG_LEVELS, metavar='LEVEL', help='logging level: ' + ', '.join(LOG_LEVELS))
+        smtp = p.add_argument_group('Outgoing mail (when no ir.mail_server record is active)')
+        smtp.add_argument('--smtp', dest='smtp_server', metavar='HOST', help='SMTP server (default localhost)')
+        smtp.add_argument('--smtp-port', dest='smtp_port', type=int, metavar='PORT', help='SMTP port (default 25)')
+        smtp.add_argument('--smtp-user', dest='smtp_user', metavar='USER', help='SMTP login')
+        smtp.add_argument('--smtp-password', dest='smtp_password', metavar='PASSWORD', help='SMTP password')
+        smtp.add_argument('--smtp-ssl', dest='smtp_ssl', action='store_true', default=None,
+                          help='encrypt SMTP connections with STARTTLS')
+        smtp.add_argument('--email-from', dest='email_from', metavar='ADDRESS',
+                          help='sender of mails that name none, e.g. "CRM <crm@example.com>"')
         i18n = p.add_argument_group('Internationalisation')
         i18n.add_argument('--load-language', dest='load_language', metavar='LANG',
                           help="activate a language and load the installed modules' translations, e.g. fr_FR")
@@ -185,10 +200,11 @@ class Config:
         except (OSError, configparser.Error, ValueError) as exc:
             parser.error(f"cannot read config file {self.options['config']}: {exc}")
         for key in ('db_name', 'data_dir', 'db_host', 'db_port', 'db_user', 'db_password',
-                    'without_demo', 'http_port', 'http_interface', 'log_level', 'workers',
+                    'without_demo', 'http_port', 'http_interface', 'log_level', 'workers', 'max_cron_threads',
                     'stop_after_init', 'save', 'init', 'update', 'load_language', 'language',
                     'translate_out', 'translate_in', 'translate_modules',
-                    'overwrite_existing_translations'):
+                    'overwrite_existing_translations', 'smtp_server', 'smtp_port', 'smtp_user',
+                    'smtp_password', 'smtp_ssl', 'email_from'):
             value = getattr(args, key, None)
             if value is not None:
                 self.options[key] = value

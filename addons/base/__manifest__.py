@@ -15,6 +15,8 @@ companies, currencies, countries, languages, sequences and attachments.
         'data/res_country_data.xml',
         'security/ir.model.access.csv',
         'security/base_security.xml',
+        'data/mail_data.xml',
+        'data/fetchmail_data.xml',
     ],
     'demo': [
         'demo/res_partner_demo.xml',

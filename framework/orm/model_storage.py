@@ -75,6 +75,7 @@ class StorageMixin(ComputeMixin):
         records._mark_created()
         records._validate_fields({n for vals in vals_list for n in vals})
         records._check_access('create')     # the new records must pass the record rules
+        records._workflow_on_create()
         return records
 
     def _add_missing_default_values(self, vals):
@@ -368,6 +369,7 @@ class StorageMixin(ComputeMixin):
             self._parent_store_update()
         self.modified(list(columns) + list(others))
         self._validate_fields(set(vals))
+        self._workflow_on_write()
         return True
 
     def _update_columns(self, columns):
@@ -424,6 +426,7 @@ class StorageMixin(ComputeMixin):
         self._check_access('unlink')
         for method in self._ondelete_methods():
             method(self)
+        self._workflow_on_unlink()
         self.env.transaction.flush()
         self.modified([n for n, f in self._fields.items() if f.store], before=True)
         ids = tuple(dict.fromkeys(self._ids))

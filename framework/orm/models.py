@@ -31,6 +31,7 @@ from .model_schema import SchemaMixin
 from .model_import import ImportExportMixin
 from .model_views import ViewsMixin
 from .model_onchange import OnchangeMixin
+from ..workflow.recordset import WorkflowMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def _addon_of(python_module):
 
 
 class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExportMixin,
-                OnchangeMixin, ViewsMixin, metaclass=MetaModel):
+                OnchangeMixin, ViewsMixin, WorkflowMixin, metaclass=MetaModel):
     """The recordset API shared by every model (see the module docstring)."""
 
     __slots__ = ('env', '_ids', '_prefetch_ids')

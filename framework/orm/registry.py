@@ -124,6 +124,7 @@ class Registry:
                 '_inherit_children': [], '__slots__': (),
             })
             self.models[name] = model_class
+        model_class._definitions = [definition] + list(model_class.__dict__.get('_definitions', ()))
         bases = [definition]
         for parent in parents:
             if parent not in self.models:
@@ -145,7 +146,7 @@ class Registry:
         """Bind fields to every model class and derive the run-time tables."""
         for model_class in self.models.values():
             model_class.pool = self
-            model_class._table = model_class.__dict__.get('_table') or _table_of(model_class)
+            model_class._table = _table_of(model_class)
         for model_class in self.models.values():
             self._setup_fields(model_class)
         for model_class in self.models.values():
@@ -303,6 +304,10 @@ class Registry:
 
 
 def _table_of(model_class):
+    """The `_table` one of the model's own definitions names, else from `_name`."""
+    for definition in model_class.__dict__.get('_definitions', ()):
+        if definition.__dict__.get('_table'):
+            return definition.__dict__['_table']
     return model_class._name.replace('.', '_')
 
 

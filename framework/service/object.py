@@ -3,7 +3,7 @@ import functools
 import inspect
 
 from framework.api import Environment, call_kw, rpc_method
-from framework.exceptions import UserError
+from framework.exceptions import MissingError, UserError
 
 from . import auth
 from .marshal import to_wire
@@ -37,12 +37,22 @@ def execute(db, uid, password, model, method, *args):
 
 
 def exec_workflow(db, uid, password, model, signal, record_id):
-    """Send workflow ``signal`` to a record: the workflow engine comes with issue 5."""
+    """Send workflow ``signal`` to record `record_id` of `model` as `uid` (OpenERP 5.0's call).
+
+    Returns what the fired activities returned for the record (a client
+    action) or False; a signal no transition accepts changes nothing.
+    """
     def call(cr, registry):
         env = Environment(cr, uid, {}, registry=registry)
         auth.check_credentials(env, uid, password)
-        raise UserError("Workflows are not available yet: cannot send signal '%s' to %s,%s"
-                        % (signal, model, record_id))
+        if not isinstance(model, str) or model not in registry:
+            raise UserError("Object %s doesn't exist" % (model,))
+        if not isinstance(record_id, int) or isinstance(record_id, bool):
+            raise UserError("exec_workflow takes one record id, not %r" % (record_id,))
+        record = env[model].browse(record_id)
+        if not record.exists():
+            raise MissingError("Record does not exist or has been deleted: %s,%s" % (model, record_id))
+        return to_wire(record.signal_workflow(signal)[record_id])
     return run_in_transaction(db, call)
 
 

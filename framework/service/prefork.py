@@ -1,8 +1,9 @@
 """``--workers N``: N server processes sharing one listening socket (prefork).
 
 The parent binds the socket, forks N children that each accept and serve
-requests on it (one at a time, as Odoo's workers), starts a new child when
-one dies, and stops them all on SIGTERM or Ctrl-C. Children share nothing
+requests on it (one at a time, as Odoo's workers), plus ``cron_workers``
+children that run the scheduler (``framework.cron``), starts a new child
+when one dies, and stops them all on SIGTERM or Ctrl-C. Children share nothing
 but the database: sessions live there, and a module installed by one
 process reaches the others through the registry signal
 (``framework.orm.signaling``).
@@ -47,23 +48,49 @@ def _child(sock, app, host, port):
         os._exit(code)  # never run the parent's exit handlers (they stop PostgreSQL)
 
 
-class Arbiter:
-    """The parent process: keeps ``workers`` children alive serving ``app`` on one socket."""
+def _cron_child(databases):
+    """Run the scheduler on ``databases`` (all when empty) until killed; never returns."""
+    code = 0
+    try:
+        from framework.cron import Runner
+        Runner(databases).run_forever()
+    except KeyboardInterrupt:
+        pass
+    except BaseException:
+        _logger.exception("cron worker %d crashed", os.getpid())
+        code = 1
+    finally:
+        os._exit(code)
 
-    def __init__(self, app, host, port, workers):
+
+class Arbiter:
+    """The parent process: keeps ``workers`` children alive serving ``app`` on one socket.
+
+    ``cron_workers`` more children run the scheduler on ``cron_databases``
+    (every database when empty).
+    """
+
+    def __init__(self, app, host, port, workers, cron_workers=0, cron_databases=()):
         self.app, self.host, self.port, self.workers = app, host, port, workers
+        self.cron_workers, self.cron_databases = cron_workers, list(cron_databases)
         self.children = {}   # pid -> start time
+        self.cron_children = set()
         self.sock = None
 
-    def spawn(self):
-        """Fork one child; return its pid in the parent."""
+    def spawn(self, cron=False):
+        """Fork one child (an HTTP worker, or a cron worker when ``cron``); return its pid in the parent."""
         from framework.db import close_all
         close_all()  # a connection must never be shared by two processes
         pid = os.fork()
         if pid == 0:
+            if cron:
+                self.sock.close()
+                _cron_child(self.cron_databases)
             _child(self.sock, self.app, self.host, self.port)
         self.children[pid] = time.monotonic()
-        _logger.info("worker %d started", pid)
+        if cron:
+            self.cron_children.add(pid)
+        _logger.info("%s %d started", 'cron worker' if cron else 'worker', pid)
         return pid
 
     def run(self):
@@ -73,15 +100,20 @@ class Arbiter:
         try:
             for _ in range(self.workers):
                 self.spawn()
+            for _ in range(self.cron_workers):
+                self.spawn(cron=True)
             while True:
                 pid, status = os.wait()
                 started = self.children.pop(pid, None)
                 if started is None:
                     continue
-                _logger.warning("worker %d died (status %s); starting another", pid, status)
+                cron = pid in self.cron_children
+                self.cron_children.discard(pid)
+                _logger.warning("%s %d died (status %s); starting another",
+                                'cron worker' if cron else 'worker', pid, status)
                 if time.monotonic() - started < MIN_CHILD_LIFETIME:
                     time.sleep(MIN_CHILD_LIFETIME)
-                self.spawn()
+                self.spawn(cron=cron)
         except KeyboardInterrupt:
             pass
         finally:

@@ -10,7 +10,9 @@ def serve(config):
     """Run the HTTP server on ``http_interface:http_port`` until interrupted.
 
     ``config['workers']`` > 0 runs that many processes (see ``prefork``),
-    0 one threaded process. SIGTERM must raise KeyboardInterrupt
+    0 one threaded process. ``config['max_cron_threads']`` scheduler runners
+    serve ``db_name`` (every database when unset): threads here, processes
+    of their own under prefork. SIGTERM must raise KeyboardInterrupt
     (``framework.cli.main`` arranges it). Prints the URL and the default
     login; on exit closes the database connections and stops the embedded
     PostgreSQL.
@@ -22,16 +24,25 @@ def serve(config):
           + (f" (database {config['db_name']})" if config['db_name'] else '')
           + (f" with {workers} worker processes" if workers else ''), flush=True)
     print("login admin / password admin", flush=True)
+    cron_runners, cron_threads = max(config.get('max_cron_threads') or 0, 0), []
     try:
         if workers > 0:
             from .prefork import Arbiter
             ensure_server()  # started once by the parent, shared by the workers
-            Arbiter(application, host, port, workers).run()
+            Arbiter(application, host, port, workers, cron_workers=cron_runners,
+                    cron_databases=[config['db_name']] if config['db_name'] else []).run()
         else:
+            from framework.cron import start_threads
+            if cron_runners:
+                ensure_server()  # before the threads, so that only one of them may start it
+            cron_threads = start_threads(cron_runners, [config['db_name']] if config['db_name'] else [])
             run_simple(host, port, application, threaded=True, use_reloader=False)
     except KeyboardInterrupt:
         pass
     finally:
         _logger.info("stopping")
+        if cron_threads:
+            from framework.cron import stop_threads
+            stop_threads(cron_threads)
         close_all()
         embedded.stop()

@@ -94,7 +94,7 @@ def test_call_kw_without_session_is_session_expired(jsonrpc):
 
 def test_session_is_seen_by_another_client_with_the_cookie(rpc_db, server, jsonrpc):
     """Sessions live in the database: any process (here a second client) finds them by cookie."""
-    from conftest import JsonRpc
+    from .conftest import JsonRpc
     jsonrpc.call('/web/session/authenticate', {'db': rpc_db, 'login': 'admin', 'password': PASSWORD})
     other = JsonRpc(server)
     for cookie in jsonrpc.cookies:

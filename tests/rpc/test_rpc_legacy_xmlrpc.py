@@ -59,10 +59,36 @@ def test_faults_use_string_codes(rpc_db, legacy, uid):
     assert info.value.faultCode.startswith('warning -- MissingError\n\n')
 
 
-def test_exec_workflow_is_left_for_issue_5(rpc_db, legacy, uid):
+def test_exec_workflow_drives_an_order_to_done(rpc_db, legacy, uid):
+    """5.0 clients send workflow signals with ``exec_workflow(db, uid, pwd, model, signal, id)``."""
+    obj = legacy('object')
+
+    def state():
+        [row] = obj.execute(rpc_db, uid, PASSWORD, 'test.wkf.order', 'read', [order], ['state', 'paid'])
+        return row['state'], row['paid']
+    order = obj.execute(rpc_db, uid, PASSWORD, 'test.wkf.order', 'create', {'name': 'By RPC', 'amount': 9})
+    assert state() == ('draft', False)
+    assert obj.exec_workflow(rpc_db, uid, PASSWORD, 'test.wkf.order', 'order_confirm', order) is False
+    assert state() == ('confirmed', False)
+    obj.exec_workflow(rpc_db, uid, PASSWORD, 'test.wkf.order', 'pay', order)
+    assert state() == ('confirmed', True)                      # the AND-join waits for shipping
+    obj.exec_workflow(rpc_db, uid, PASSWORD, 'test.wkf.order', 'no_such_signal', order)
+    obj.exec_workflow(rpc_db, uid, PASSWORD, 'test.wkf.order', 'ship', order)
+    assert state() == ('done', True)
+
+
+def test_exec_workflow_errors(rpc_db, legacy, uid):
+    obj = legacy('object')
+    order = obj.execute(rpc_db, uid, PASSWORD, 'test.wkf.order', 'create', {'name': 'Refused', 'amount': 0})
+    obj.exec_workflow(rpc_db, uid, PASSWORD, 'test.wkf.order', 'order_confirm', order)   # amount > 0 refuses
+    [row] = obj.execute(rpc_db, uid, PASSWORD, 'test.wkf.order', 'read', [order], ['state'])
+    assert row['state'] == 'draft'
     with pytest.raises(xmlrpc.client.Fault) as info:
-        legacy('object').exec_workflow(rpc_db, uid, PASSWORD, 'res.partner', 'open', 1)
-    assert 'Workflows are not available yet' in info.value.faultCode
+        obj.exec_workflow(rpc_db, uid, PASSWORD, 'test.wkf.order', 'order_confirm', 987654321)
+    assert info.value.faultCode.startswith('warning -- MissingError\n\n')
+    with pytest.raises(xmlrpc.client.Fault) as info:
+        obj.exec_workflow(rpc_db, uid, 'bad password', 'test.wkf.order', 'order_confirm', order)
+    assert info.value.faultCode == 'AccessDenied'
 
 
 def test_report_prints_a_pdf_table(rpc_db, legacy, uid):

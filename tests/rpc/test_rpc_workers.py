@@ -25,7 +25,8 @@ def free_port():
 def flags(pg_server, tmp_path):
     """Flags pointing a subprocess at the session's PostgreSQL and the test addons."""
     result = ['--db_host', str(pg_server['host']), '--db_port', str(pg_server.get('port') or 5432),
-              '--addons-path', TEST_ADDONS, '--data-dir', str(tmp_path / 'data')]
+              '--addons-path', TEST_ADDONS, '--data-dir', str(tmp_path / 'data'),
+              '--max-cron-threads', '0']  # HTTP workers only: the scheduler has tests/cron/
     if pg_server.get('user'):
         result += ['--db_user', pg_server['user']]
     return result

@@ -11,8 +11,11 @@ from . import ir_model_data
 from . import ir_config_parameter
 from . import ir_sequence
 from . import ir_attachment
+from . import ir_mail_server
+from . import mail_mail
 from . import ir_actions
 from . import ir_actions_server
+from . import ir_cron
 from . import ir_ui_menu
 from . import ir_ui_view
 from . import ir_values
@@ -33,3 +36,8 @@ from . import res_company
 from . import res_groups
 from . import res_users
 from . import res_users_login_failure
+from . import workflow
+from . import mail_gateway_message
+from . import mail_gateway_failure
+from . import mail_thread
+from . import fetchmail_server
