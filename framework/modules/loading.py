@@ -117,8 +117,12 @@ def _load(cr, dbname, init, update, uninstall, demo, read_only=False):
     wanted = (installed | to_install) - to_remove
     order = graph.install_order(wanted, manifests)
 
-    if initialized and not read_only:
+    # The module list is refreshed once base's tables match the code: right
+    # away, unless base itself is being upgraded (then after its schema).
+    listed = read_only or not initialized
+    if not listed and 'base' not in to_upgrade:
         update_module_list(cr, manifests)
+        listed = True
     registry = Registry(dbname)
     pending_setup = False
     todo = [m for m in order if m in to_install or m in to_upgrade]
@@ -137,6 +141,9 @@ def _load(cr, dbname, init, update, uninstall, demo, read_only=False):
             create_superuser(cr)
             update_module_list(cr, manifests)
             initialized = True
+        elif not listed:
+            update_module_list(cr, manifests)
+            listed = True
         reflect_models(cr, registry)
         mode = 'init' if name in to_install else 'update'
         with_demo = demo if name in to_install else states.get(name, (None, False))[1]
