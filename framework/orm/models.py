@@ -454,6 +454,14 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
             result.append(info)
         return result
 
+    @classmethod
+    def _inherits_model(cls, link):
+        """The parent model that ``_inherits`` reaches through field `link`."""
+        for parent, field_name in cls._inherits.items():
+            if field_name == link:
+                return parent
+        raise KeyError(link)
+
     def _register_hook(self):
         """Called on every model once the registry is complete (override to
         install run-time hooks, e.g. the access checks of the security layer)."""

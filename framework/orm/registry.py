@@ -249,6 +249,10 @@ class Registry:
                         raise SetupError("Field %s: inverse field '%s' does not exist on '%s'"
                                          % (field, field.inverse_name, field.comodel_name))
                     inverses.setdefault(inverse, []).append(field)
+                    if getattr(inverse, 'inherited', False):
+                        # the value lives on the _inherits parent: writes happen there
+                        parent = self.models[comodel._inherits_model(inverse.inherited_link)]
+                        inverses.setdefault(parent._fields[field.inverse_name], []).append(field)
                 if not field.compute:
                     continue
                 by_method.setdefault(field.compute if isinstance(field.compute, str)

@@ -1,0 +1,2 @@
+"""Reports of the crm addon."""
+from . import business_opportunities
