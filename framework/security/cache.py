@@ -9,6 +9,8 @@ data must not survive it).
 """
 import threading
 
+from ..orm import decorators as api
+
 
 class SecurityCache:
     """A thread-safe dict of decisions; ``get(key, compute)`` memoizes ``compute()``."""
@@ -50,3 +52,24 @@ def invalidate(env):
     cache = security_cache(env.registry)
     cache.clear()
     env.cr.postrollback.add(cache.clear)
+
+
+class InvalidatesSecurityCache:
+    """Mixin for models whose records decide access (rights, rules, groups).
+
+    Creating, changing or deleting one of their records forgets the cached
+    decisions, as `invalidate` describes.
+    """
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        invalidate(self.env)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        invalidate(self.env)
+        return super().write(vals)
+
+    def unlink(self):
+        invalidate(self.env)
+        return super().unlink()

@@ -10,14 +10,14 @@ groups or users change.
 from framework import api, fields, models
 from framework.exceptions import AccessError
 from framework.orm.sql import SQL
-from framework.security.cache import invalidate, security_cache
+from framework.security.cache import InvalidatesSecurityCache, security_cache
 from framework.security.groups import user_group_ids
 from framework.security.messages import access_rights_message
 
 OPERATIONS = ('read', 'write', 'create', 'unlink')
 
 
-class ModelAccess(models.Model):
+class ModelAccess(InvalidatesSecurityCache, models.Model):
     """One line of access rights: a model, a group (or everybody), four permissions."""
 
     _name = 'ir.model.access'
@@ -94,21 +94,6 @@ class ModelAccess(models.Model):
         super()._register_hook()
         self.pool.access_checker = check_access
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        """Create access lines and forget the cached decisions."""
-        invalidate(self.env)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        """Change access lines and forget the cached decisions."""
-        invalidate(self.env)
-        return super().write(vals)
-
-    def unlink(self):
-        """Delete access lines and forget the cached decisions."""
-        invalidate(self.env)
-        return super().unlink()
 
 
 def check_access(records, operation):

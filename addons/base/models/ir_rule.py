@@ -17,14 +17,14 @@ from framework.exceptions import AccessError, ValidationError
 from framework.orm.domain import AND, OR, DomainCompiler, normalize
 from framework.orm.query import Query
 from framework.orm.sql import SQL
-from framework.security.cache import invalidate, security_cache
+from framework.security.cache import InvalidatesSecurityCache, security_cache
 from framework.security.groups import user_group_ids
 from framework.security.messages import record_rule_message
 
 MODES = ('read', 'write', 'create', 'unlink')
 
 
-class Rule(models.Model):
+class Rule(InvalidatesSecurityCache, models.Model):
     """A domain applied to a model's records for some groups, or to everybody (global)."""
 
     _name = 'ir.rule'
@@ -154,21 +154,6 @@ class Rule(models.Model):
         super()._register_hook()
         self.pool.rule_provider = rule_condition
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        """Create rules and forget the cached conditions."""
-        invalidate(self.env)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        """Change rules and forget the cached conditions."""
-        invalidate(self.env)
-        return super().write(vals)
-
-    def unlink(self):
-        """Delete rules and forget the cached conditions."""
-        invalidate(self.env)
-        return super().unlink()
 
 
 def rule_condition(records, operation):

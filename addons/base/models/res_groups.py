@@ -1,10 +1,10 @@
 """Groups of users: the unit access rights, rules and menus are granted to."""
 from framework import _, api, fields, models
 from framework.exceptions import ValidationError
-from framework.security.cache import invalidate
+from framework.security.cache import InvalidatesSecurityCache
 
 
-class Groups(models.Model):
+class Groups(InvalidatesSecurityCache, models.Model):
     """A set of users sharing access rights; a group may imply other groups."""
 
     _name = 'res.groups'
@@ -33,21 +33,6 @@ class Groups(models.Model):
         for group in self:
             group.full_name = ' / '.join(part for part in (group.category, group.name) if part)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        """Create groups; cached access decisions are forgotten (memberships may change)."""
-        invalidate(self.env)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        """Change groups; cached access decisions are forgotten."""
-        invalidate(self.env)
-        return super().write(vals)
-
-    def unlink(self):
-        """Delete groups; cached access decisions are forgotten."""
-        invalidate(self.env)
-        return super().unlink()
 
     def _implied_closure(self):
         """Return these groups and every group they imply, directly or not."""
