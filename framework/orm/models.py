@@ -364,6 +364,21 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
             return cls._rec_name
         return 'name' if 'name' in cls._fields else 'id'
 
+    def _hierarchy_path(self, separator=' / '):
+        """The names from the root down to this record along ``_parent_name``.
+
+        For trees of records named by their path, e.g. ``Support / Level 1``;
+        stops at a cycle rather than looping.
+        """
+        self.ensure_one()
+        rec_name = self._rec_name_field()
+        names, node, seen = [], self, set()
+        while node and node.id not in seen:
+            seen.add(node.id)
+            names.append(node[rec_name] or '')
+            node = node[self._parent_name]
+        return separator.join(reversed(names))
+
     def _compute_display_name(self):
         for record_id, name in self.name_get():
             self.env.cache.set(record_id, type(self).display_name, name)

@@ -38,24 +38,15 @@ class Menu(models.Model):
     icon = fields.Char(string='Icon', size=64, help='OpenERP 5.0 icon name, e.g. STOCK_JUSTIFY_FILL.')
     active = fields.Boolean(string='Active', default=True)
 
-    def _path(self):
-        """Return the names from the root to this menu."""
-        names, node, seen = [], self, set()
-        while node and node.id not in seen:
-            seen.add(node.id)
-            names.append(node.name or '')
-            node = node.parent_id
-        return list(reversed(names))
-
     @api.depends('name', 'parent_id.complete_name')
     def _compute_complete_name(self):
         """Compute the path 'Root/Child/Entry'."""
         for menu in self:
-            menu.complete_name = MENU_SEPARATOR.join(menu._path())
+            menu.complete_name = menu._hierarchy_path(MENU_SEPARATOR)
 
     def name_get(self):
         """``[(id, 'Parent/Child/Entry')]``: the full path, as OpenERP 5.0 names menus."""
-        return [(menu.id, MENU_SEPARATOR.join(menu._path())) for menu in self]
+        return [(menu.id, menu._hierarchy_path(MENU_SEPARATOR)) for menu in self]
 
     # ------------------------------------------------------------------
     # visibility

@@ -25,22 +25,12 @@ class PartnerCategory(models.Model):
     partner_ids = fields.Many2many('res.partner', 'res_partner_category_rel',
                                    'category_id', 'partner_id', string='Partners')
 
-    def _full_path(self):
-        """Return the full path of one category, e.g. 'Customer / Gold'."""
-        names = []
-        node, seen = self, set()
-        while node and node.id not in seen:
-            seen.add(node.id)
-            names.append(node.name or '')
-            node = node.parent_id
-        return ' / '.join(reversed(names))
-
     @api.depends('name', 'parent_id.name')
     def _compute_display_name(self):
         """Display a category as its full path from the root."""
         for category in self:
-            category.display_name = category._full_path()
+            category.display_name = category._hierarchy_path()
 
     def name_get(self):
         """Return [(id, 'Parent / Child')] for these categories."""
-        return [(category.id, category._full_path()) for category in self]
+        return [(category.id, category._hierarchy_path()) for category in self]

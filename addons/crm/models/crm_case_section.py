@@ -45,21 +45,12 @@ class CaseSection(models.Model):
                     raise ValidationError(_('Error ! You cannot create recursive sections.'))
                 node = node.parent_id
 
-    def _full_path(self):
-        """Return 'Parent / Child' names from the root down to this section."""
-        names, node, seen = [], self, set()
-        while node and node.id not in seen:
-            seen.add(node.id)
-            names.append(node.name or '')
-            node = node.parent_id
-        return ' / '.join(reversed(names))
-
     @api.depends('name', 'parent_id.name')
     def _compute_display_name(self):
         """Display a section as its full path, e.g. ``Support / Level 1 / Hardware``."""
         for section in self:
-            section.display_name = section._full_path()
+            section.display_name = section._hierarchy_path()
 
     def name_get(self):
         """Return [(id, 'Parent / Child')] for these sections."""
-        return [(section.id, section._full_path()) for section in self]
+        return [(section.id, section._hierarchy_path()) for section in self]
