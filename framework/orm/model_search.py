@@ -92,6 +92,22 @@ class SearchMixin:
         return records.read(fields, **kwargs)
 
     @api.model
+    def web_search_read(self, domain=None, fields=None, offset=0, limit=80, order=None, count_limit=None):
+        """One page of a list: ``{'length': matching records, 'records': read of the page}``.
+
+        The count costs a query only when the page is full (otherwise the
+        page itself tells how many match); `count_limit` caps that count so
+        a huge table does not have to be counted to the end.
+        """
+        records = self.search(domain or [], offset=offset or 0, limit=limit, order=order)
+        values = records.read(fields) if records else []
+        if limit and len(records) == limit:
+            length = self.search_count(domain or [], limit=count_limit)
+        else:
+            length = (offset or 0) + len(records)
+        return {'length': length, 'records': values}
+
+    @api.model
     def name_search(self, name='', args=None, operator='ilike', limit=100):
         """``[(id, display name)]`` of records whose name matches `name`."""
         domain = list(args or [])

@@ -4,11 +4,18 @@ The cookie ``session_id`` reads ``<token>.<database>``: a random token
 and the (base64) name of the database the session belongs to. The
 ``http_session`` table of that database keeps only the SHA-256 of the
 token, the user and the user's context; a session lasts ``LIFETIME``.
+
+A session made by the web client's login page is a *web* session: a
+browser sends its cookie with any request, even one another site made it
+send, so such a session's state-changing requests must also carry its CSRF
+token (:func:`csrf_token`), which only a page of ours can read. Sessions of
+RPC client libraries (``/web/session/authenticate``) need none.
 """
 import base64
 import binascii
 import dataclasses
 import hashlib
+import hmac
 import json
 import secrets
 
@@ -22,7 +29,14 @@ _TABLE = """CREATE TABLE IF NOT EXISTS http_session (
     uid integer NOT NULL,
     login varchar NOT NULL,
     context jsonb NOT NULL DEFAULT '{}',
+    web boolean NOT NULL DEFAULT false,
     create_date timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'))"""
+#: databases made before web sessions existed get the column on their next login
+_WEB_COLUMN = "ALTER TABLE http_session ADD COLUMN IF NOT EXISTS web boolean NOT NULL DEFAULT false"
+_WEB_COLUMN_EXISTS = ("EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('http_session') "
+                      "AND attname = 'web' AND NOT attisdropped)")
+#: what the CSRF token's HMAC signs, under the session token as key
+_CSRF_PURPOSE = b'framework.web.csrf'
 
 
 @dataclasses.dataclass
@@ -33,6 +47,7 @@ class Session:
     uid: int
     login: str
     context: dict
+    web: bool = False
 
 
 def _hash(token):
@@ -51,31 +66,66 @@ def parse_cookie(value):
     return (token, dbname) if token and dbname else None
 
 
-def create(cr, uid, login, context):
-    """Store a new session for ``uid`` in ``cr``'s database; return the cookie value."""
+def csrf_token(token):
+    """The CSRF token of session ``token``: an HMAC-SHA256 keyed by the token itself.
+
+    Nobody can compute it without the (HttpOnly) cookie, and the database,
+    which keeps only the token's SHA-256, cannot reveal it either.
+    """
+    return hmac.new(token.encode('utf-8'), _CSRF_PURPOSE, hashlib.sha256).hexdigest()
+
+
+def check_csrf(token, candidate):
+    """Tell whether ``candidate`` is the CSRF token of session ``token`` (constant-time)."""
+    if not isinstance(candidate, str) or not candidate:
+        return False
+    return hmac.compare_digest(csrf_token(token).encode('ascii'), candidate.encode('utf-8', 'replace'))
+
+
+def _ensure(cr):
+    """Create ``http_session``, or give an older one its ``web`` column."""
     ensure_table(cr, 'http_session', _TABLE)
+    if not _has_web_column(cr):
+        cr.execute("SELECT pg_advisory_xact_lock(hashtext('http_session.web'))")
+        cr.execute(_WEB_COLUMN)
+
+
+def _has_web_column(cr):
+    cr.execute("SELECT " + _WEB_COLUMN_EXISTS)
+    return cr.fetchone()[0]
+
+
+def create(cr, uid, login, context, web=False):
+    """Store a new session for ``uid`` in ``cr``'s database; return the cookie value.
+
+    ``web`` marks a session of the web client's login page (see :func:`csrf_token`).
+    """
+    _ensure(cr)
     token = secrets.token_urlsafe(32)
     cr.execute("DELETE FROM http_session WHERE create_date < (now() AT TIME ZONE 'UTC') - %s::interval",
                [LIFETIME])
-    cr.execute("INSERT INTO http_session (token_hash, uid, login, context) VALUES (%s, %s, %s, %s)",
-               [_hash(token), uid, login, json.dumps(context)])
+    cr.execute("INSERT INTO http_session (token_hash, uid, login, context, web) VALUES (%s, %s, %s, %s, %s)",
+               [_hash(token), uid, login, json.dumps(context), bool(web)])
     encoded = base64.urlsafe_b64encode(cr.dbname.encode('utf-8')).decode('ascii').rstrip('=')
     return '%s.%s' % (token, encoded)
 
 
 def load(cr, token):
     """Return the live ``Session`` of ``token`` in ``cr``'s database, or None."""
-    cr.execute("SELECT to_regclass('http_session') IS NOT NULL")
-    if not cr.fetchone()[0]:
+    cr.execute("SELECT to_regclass('http_session') IS NOT NULL, " + _WEB_COLUMN_EXISTS)
+    table, column = cr.fetchone()
+    if not table:
         return None
-    cr.execute("SELECT s.uid, s.login, s.context FROM http_session s JOIN res_users u ON u.id = s.uid "
-               "WHERE s.token_hash = %s AND u.active "
+    # a table older than web sessions holds none (the column comes with the next login)
+    web = "s.web" if column else "false"
+    cr.execute("SELECT s.uid, s.login, s.context, " + web + " FROM http_session s "
+               "JOIN res_users u ON u.id = s.uid WHERE s.token_hash = %s AND u.active "
                "AND s.create_date >= (now() AT TIME ZONE 'UTC') - %s::interval", [_hash(token), LIFETIME])
     row = cr.fetchone()
     if row is None:
         return None
     context = row[2] if isinstance(row[2], dict) else json.loads(row[2] or '{}')
-    return Session(cr.dbname, row[0], row[1], context)
+    return Session(cr.dbname, row[0], row[1], context, bool(row[3]))
 
 
 def destroy(cr, token):

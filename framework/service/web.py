@@ -3,10 +3,12 @@
 All are JSON-RPC requests (see ``jsonrpc.json_call``). A session is made
 by ``/web/session/authenticate`` and travels in the ``session_id`` cookie
 (see ``session``); ``call_kw`` runs as the session's user, in one
-transaction, with the session's context under the call's own.
+transaction, with the session's context under the call's own. A session
+of the web client's login page must send its CSRF token in the
+``X-CSRF-Token`` header with ``call_kw``, else the call is refused (403).
 """
 from framework.api import Environment, SUPERUSER_ID, call_kw
-from framework.exceptions import AccessDenied, UserError
+from framework.exceptions import AccessDenied, AccessError, UserError
 
 from . import auth, db_service, session as sessions
 from .faults import SessionExpired
@@ -15,6 +17,18 @@ from .marshal import to_wire
 from .transaction import run_in_transaction
 from .version import version_info
 from .wsgi import route
+
+
+#: the header carrying a web session's CSRF token on JSON requests
+CSRF_HEADER = 'X-CSRF-Token'
+_CSRF_REFUSED = 'framework.csrf_refused'
+
+
+class CsrfRefused(AccessError):
+    """A request of a web session came without that session's CSRF token."""
+
+    def __init__(self, message="This request lacks the page's security token: reload the page and try again."):
+        super().__init__(message)
 
 
 def session_info(env, sid=None):
@@ -60,9 +74,14 @@ def _session_cookie(request):
     return parsed
 
 
-def _with_session(request, func):
-    """Return ``func(env, session)`` in one transaction as the session's user; ``SessionExpired`` if none."""
+def _with_session(request, func, csrf=False):
+    """Return ``func(env, session)`` in one transaction as the session's user; ``SessionExpired`` if none.
+
+    With ``csrf``, a web session's request must carry its CSRF token in the
+    ``X-CSRF-Token`` header (``CsrfRefused`` otherwise).
+    """
     token, dbname = _session_cookie(request)
+    header_ok = csrf and sessions.check_csrf(token, request.headers.get(CSRF_HEADER))
     from framework.db import admin
     if not admin.exists(dbname):
         raise SessionExpired("Session expired: log in again")
@@ -71,6 +90,9 @@ def _with_session(request, func):
         current = sessions.load(cr, token)
         if current is None:
             raise SessionExpired("Session expired: log in again")
+        if csrf and current.web and not header_ok:
+            request.environ[_CSRF_REFUSED] = True
+            raise CsrfRefused()
         env = Environment(cr, current.uid, current.context, registry=registry)
         return func(env, current)
     return run_in_transaction(dbname, call)
@@ -144,8 +166,11 @@ def dataset_call_kw(request, path=None):
             context.update(kwargs.get('context') or {})
             kwargs['context'] = context
             return to_wire(call_kw(env[model], method, args, kwargs))
-        return _with_session(request, work)
-    return json_call(request, call, 'call_kw')
+        return _with_session(request, work, csrf=True)
+    response = json_call(request, call, 'call_kw')
+    if request.environ.get(_CSRF_REFUSED):
+        response.status_code = 403
+    return response
 
 
 @route('/web/database/list', methods=('POST',))

@@ -97,3 +97,4 @@ def application(environ, start_response):
 
 # the transports register their routes on import
 from . import jsonrpc, web, xmlrpc  # noqa: E402,F401
+import framework.web  # noqa: E402,F401  the web client's pages

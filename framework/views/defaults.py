@@ -57,9 +57,29 @@ def _tree(model):
 
 
 def _search(model):
+    """The fields marked ``select="1"`` then ``select="2"`` in the form view (OpenERP 5.0's
+    search screen), or the record name when the form marks none."""
     search = etree.Element('search', string=model._description or model._name)
-    search.append(_field(_rec_name(model)))
+    names = _selected_fields(model)
+    for name in names or [_rec_name(model)]:
+        search.append(_field(name))
     return search
+
+
+def _selected_fields(model):
+    try:
+        form = model._combined_view(None, 'form')['root']
+    except Exception:       # no usable form view: the record name will do
+        return []
+    own = set(model._own_field_nodes(form))
+    marked = [(node.get('select'), index, node.get('name'))
+              for index, node in enumerate(form.iter('field'))      # document order
+              if node in own and node.get('select') in ('1', '2') and node.get('name') in model._fields]
+    names = []
+    for _select, _index, name in sorted(marked):
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _date_field(model):

@@ -63,6 +63,32 @@ class Actions(models.Model):
             raise UserError("No action has the external id '%s'." % full_xml_id)
         return record._get_action_dict()
 
+    @api.model
+    def load_action(self, reference):
+        """The action dict a client runs for `reference`.
+
+        `reference` is an external id (``'crm.crm_case_categ0_act_job'``), a
+        menu's ``'ir.actions.act_window,12'`` or a window action's id. Raises
+        UserError when there is no such action or the user may not run it.
+        """
+        if isinstance(reference, str) and ',' in reference:
+            model_name, _sep, action_id = reference.partition(',')
+            if model_name not in ACTION_MODEL_NAMES or not action_id.strip().isdigit():
+                raise UserError("'%s' does not name an action." % reference)
+            action = self.env[model_name].sudo().browse(int(action_id)).exists()
+        elif isinstance(reference, str) and not reference.isdigit():
+            action = self.env.ref(reference, raise_if_not_found=False)
+            if action is not None and action._name not in ACTION_MODEL_NAMES:
+                action = None
+        else:
+            action = self.env['ir.actions.act_window'].sudo().browse(int(reference)).exists()
+        if not action:
+            raise UserError("The action '%s' does not exist (any more): pick it again from the menu."
+                            % (reference,))
+        if not action._allowed_for_user():
+            raise UserError("You may not run the action '%s'." % action.name)
+        return action._get_action_dict()
+
     def _allowed_for_user(self):
         """Whether the current user may run this action (``groups_id`` empty or shared)."""
         if self.env.su or 'groups_id' not in self._fields:

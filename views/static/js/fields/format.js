@@ -1,0 +1,84 @@
+/**
+ * Values as people read them, for lists, groups and read-only forms:
+ * `formatValue(value, field)` where `field` is a `fields_get` description.
+ */
+import { userLocale, userTimezone } from '../session.js';
+
+function pad(number) {
+    return String(number).padStart(2, '0');
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' (UTC) shown in the user's time zone as 'YYYY-MM-DD HH:MM'. */
+export function formatDatetime(value, tz = userTimezone()) {
+    if (!value) {
+        return '';
+    }
+    const date = new Date(value.replace(' ', 'T') + 'Z');
+    if (Number.isNaN(date.getTime())) {
+        return value;
+    }
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+        timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(date).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** A float with `digits` decimals (default 2), grouped by thousands in the user's language. */
+export function formatFloat(value, digits = 2) {
+    if (value === false || value === null || value === undefined || value === '') {
+        return '';
+    }
+    return new Intl.NumberFormat(userLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** The label of a selection value. */
+export function selectionLabel(value, field) {
+    const pair = (field.selection || []).find(([key]) => key === value);
+    return pair ? pair[1] : (value || '');
+}
+
+/** The text shown for `value` of a field described by `field`. */
+export function formatValue(value, field) {
+    const type = field ? field.type : 'char';
+    if (type === 'boolean') {
+        return value ? '✓' : '';
+    }
+    if (value === false || value === null || value === undefined) {
+        return type === 'integer' || type === 'float' || type === 'monetary' ? formatZero(type, field) : '';
+    }
+    switch (type) {
+    case 'many2one':
+        return Array.isArray(value) ? (value[1] || '') : String(value);
+    case 'one2many':
+    case 'many2many':
+        return Array.isArray(value) ? `${value.length} record${value.length === 1 ? '' : 's'}` : '';
+    case 'selection':
+        return selectionLabel(value, field);
+    case 'float':
+    case 'monetary':
+        return formatFloat(value, field.digits && field.digits[1] !== undefined ? field.digits[1] : 2);
+    case 'integer':
+        return String(value);
+    case 'datetime':
+        return formatDatetime(value);
+    case 'date':
+        return value;
+    case 'reference':
+        return Array.isArray(value) ? value[1] : String(value);
+    case 'binary':
+        return value ? 'file' : '';
+    case 'html':
+        return new DOMParser().parseFromString(String(value), 'text/html').body.textContent || '';
+    default:
+        return String(value);
+    }
+}
+
+function formatZero(type, field) {
+    if (type === 'integer') {
+        return '0';
+    }
+    return formatFloat(0, field.digits && field.digits[1] !== undefined ? field.digits[1] : 2);
+}
+
+export { pad };

@@ -1,0 +1,61 @@
+/**
+ * The user's preferences dialog: language, time zone, and a password change.
+ */
+import { call } from './rpc.js';
+import { el } from './dom.js';
+import { openDialog } from './dialog.js';
+import { notifyError, notifyInfo } from './notify.js';
+import { session } from './session.js';
+
+export async function openPreferences() {
+    let user;
+    let fields;
+    try {
+        fields = await call('res.users', 'fields_get', [['lang', 'tz']], { attributes: ['string', 'selection', 'type'] });
+        [user] = await call('res.users', 'read', [[session.uid], ['lang', 'tz']]);
+    } catch (error) {
+        notifyError(error);
+        return;
+    }
+    const select = (name) => {
+        const field = fields[name] || { selection: [] };
+        const node = el('select', { name, class: 'o_input' }, el('option', { value: '' }, ''));
+        for (const [value, label] of field.selection || []) {
+            node.appendChild(el('option', { value, selected: user[name] === value }, label));
+        }
+        return node;
+    };
+    const lang = select('lang');
+    const tz = select('tz');
+    const oldPassword = el('input', { type: 'password', name: 'old_password', class: 'o_input', autocomplete: 'current-password' });
+    const newPassword = el('input', { type: 'password', name: 'new_password', class: 'o_input', autocomplete: 'new-password' });
+    const body = el('div', { class: 'o_preferences_form' },
+        el('label', {}, 'Language', lang),
+        el('label', {}, 'Time zone', tz),
+        el('h3', {}, 'Change password'),
+        el('label', {}, 'Current password', oldPassword),
+        el('label', {}, 'New password', newPassword));
+    openDialog({
+        title: 'Preferences',
+        body,
+        buttons: [
+            {
+                string: 'Save', classes: 'o_button_primary', click: async (dialog) => {
+                    try {
+                        await call('res.users', 'preference_change', [{ lang: lang.value || false, tz: tz.value || false }]);
+                        if (newPassword.value) {
+                            await call('res.users', 'change_password', [oldPassword.value, newPassword.value]);
+                        }
+                    } catch (error) {
+                        notifyError(error);
+                        return;
+                    }
+                    dialog.close();
+                    notifyInfo('Preferences saved.');
+                    window.location.reload();
+                },
+            },
+            { string: 'Cancel', click: (dialog) => dialog.close() },
+        ],
+    });
+}
