@@ -17,6 +17,11 @@ companies, currencies, countries, languages, sequences and attachments.
         'security/base_security.xml',
         'data/mail_data.xml',
         'data/fetchmail_data.xml',
+        'views/res_partner_views.xml',
+        'views/res_users_views.xml',
+        'views/res_company_views.xml',
+        'views/ir_ui_views.xml',
+        'views/base_menus.xml',
     ],
     'demo': [
         'demo/res_partner_demo.xml',

@@ -62,7 +62,8 @@ def index(request):
     else:
         title, detail = "No database selected (start with -d NAME)", ""
     body = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>odoo-crm</title></head>"
-            f"<body><h1>odoo-crm: server is running</h1><p>{title}</p>{detail}</body></html>")
+            f"<body><h1>odoo-crm: server is running</h1><p>{title}</p>{detail}"
+            f"<p><a href='/web'>Open the web client</a></p></body></html>")
     return Response(body, content_type='text/html; charset=utf-8')
 
 

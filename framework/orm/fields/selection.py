@@ -48,6 +48,10 @@ class Selection(Field):
     def get_values(self, env):
         """Return the list of (value, label) pairs in this environment."""
         selection = self.selection
+        if getattr(self, 'inherited', False):
+            # an _inherits copy: the method naming the values lives on the parent model
+            parent = env[self.model_name]._inherits_model(self.inherited_link)
+            return env[parent]._fields[self.name].get_values(env)
         if isinstance(selection, str):
             selection = getattr(env[self.model_name], selection)()
         elif callable(selection):

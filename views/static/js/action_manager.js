@@ -63,6 +63,10 @@ export class ActionManager {
             window.open(action.url, action.target === 'self' ? '_self' : '_blank');
             return null;
         }
+        if (type === 'ir.actions.client' && ['reload', 'reload_context'].includes(action.tag)) {
+            window.location.reload();
+            return null;
+        }
         if (type === 'ir.actions.server') {
             const context = Object.assign({}, action.context || {}, options.additionalContext || {});
             const result = await call('ir.actions.server', 'run', [[action.id]], { context });
@@ -126,6 +130,9 @@ export class ActionManager {
             size: 'large',
             onClose: () => {
                 this.dialogs = this.dialogs.filter((d) => d.dialog !== dialog);
+                if (this.onDialogClosed) {
+                    this.onDialogClosed(action);
+                }
                 if (options.onClose) {
                     options.onClose();
                 }

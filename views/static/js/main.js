@@ -21,6 +21,24 @@ class WebClient {
         this.main = el('main', { class: 'o_action_manager' });
         this.root.append(this.navbar, el('div', { class: 'o_main' }, this.sidebar, this.main));
         this.actionManager = new ActionManager(this.main);
+        // a wizard may have changed the menus (crm's "Create menus for a case section")
+        this.actionManager.onDialogClosed = () => this.reloadMenus();
+    }
+
+    /** Read the user's menus again and redraw the navigation, keeping the current screen. */
+    async reloadMenus() {
+        try {
+            this.menus = await call('ir.ui.menu', 'load_menus', [false]);
+        } catch (error) {
+            return;
+        }
+        const top = this.currentTop;
+        this.currentTop = null;
+        this.renderNavbar();
+        if (top && this.menus[top]) {
+            const active = this.sidebar.querySelector('.o_menu_item.active');
+            this.selectTop(top, active ? parseInt(active.dataset.menuId, 10) : null);
+        }
     }
 
     async start() {

@@ -19,8 +19,14 @@ export async function openPreferences() {
     }
     const select = (name) => {
         const field = fields[name] || { selection: [] };
+        let choices = field.selection || [];
+        if (name === 'tz' && !choices.length) {
+            // a free-text time zone: offer the IANA names the browser knows
+            const zones = Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [];
+            choices = (zones.includes('UTC') ? zones : ['UTC', ...zones]).map((zone) => [zone, zone]);
+        }
         const node = el('select', { name, class: 'o_input' }, el('option', { value: '' }, ''));
-        for (const [value, label] of field.selection || []) {
+        for (const [value, label] of choices) {
             node.appendChild(el('option', { value, selected: user[name] === value }, label));
         }
         return node;

@@ -54,7 +54,7 @@ export class ViewManager {
     /** Load the views and fields of the action (one `get_views` call). */
     async load() {
         const requested = [];
-        for (const [viewId, type] of this.action.views || [[false, 'list'], [false, 'form']]) {
+        for (const [viewId, type] of actionViews(this.action)) {
             const viewType = type === 'tree' ? 'list' : type;
             if (VIEW_MODULES[viewType] && !requested.some(([, t]) => t === viewType)) {
                 requested.push([viewId || false, viewType]);
@@ -268,38 +268,37 @@ export class ViewManager {
         const ids = record.resIds || (record.resId ? [record.resId] : []);
         const context = Object.assign({}, this.context, record.context || {},
             { active_id: ids[0], active_ids: ids, active_model: this.model });
-        let result = null;
+        let action = null;
         try {
             if (node.type === 'workflow') {
                 await call(this.model, 'signal_workflow', [ids, node.name], { context });
             } else if (node.type === 'action') {
-                result = /^\d+$/.test(node.name) ? parseInt(node.name, 10) : node.name;
+                action = /^\d+$/.test(node.name) ? parseInt(node.name, 10) : node.name;
             } else {
-                result = await call(this.model, node.name, [ids], { context });
+                const result = await call(this.model, node.name, [ids], { context });
+                // a method answers an action dict to open something; anything else means "done"
+                if (result && typeof result === 'object' && !Array.isArray(result) && result.type) {
+                    action = result;
+                }
             }
         } catch (error) {
             notifyError(error);
             return false;
         }
-        if (result && (typeof result === 'object' ? result.type : true)) {
-            const closing = typeof result === 'object' && result.type === 'ir.actions.act_window_close';
-            if (closing) {
-                this.actionManager.closeDialog();
-                return null;
-            }
-            if (this.dialog) {
-                this.actionManager.closeDialog();
-            }
-            await this.actionManager.doAction(result, {
+        if (action && action.type === 'ir.actions.act_window_close') {
+            action = null;
+        }
+        if (this.dialog) {
+            // a wizard step is over: its dialog gives way to what it opens next, if anything
+            this.actionManager.closeDialog();
+        }
+        if (action) {
+            await this.actionManager.doAction(action, {
                 additionalContext: { active_id: ids[0], active_ids: ids, active_model: this.model },
                 onClose: () => this.view && this.view.reload && this.view.reload(),
             });
-            return result;
         }
-        if (this.dialog && node.type === 'object' && result === null) {
-            // a wizard step that returns nothing is done
-        }
-        return null;
+        return action;
     }
 
     /** Run another action from this screen (e.g. a toolbar action). */
@@ -315,4 +314,18 @@ export class ViewManager {
             this.search.destroy();
         }
     }
+}
+
+/**
+ * The `[[view id, type]]` list of an action dict: its `views`, or (for a
+ * dict a method built) one per `view_mode` entry, `view_id` for its type.
+ */
+export function actionViews(action) {
+    if (Array.isArray(action.views) && action.views.length) {
+        return action.views;
+    }
+    const viewId = Array.isArray(action.view_id) ? action.view_id[0] : (action.view_id || false);
+    const modes = (action.view_mode || 'tree,form').split(',').map((mode) => mode.trim()).filter(Boolean);
+    // as the server's _compute_views does without the view's type at hand: view_id is the first mode's
+    return modes.map((mode, index) => [index === 0 ? viewId : false, mode]);
 }
