@@ -3,24 +3,18 @@
  * `formatValue(value, field)` where `field` is a `fields_get` description.
  */
 import { userLocale, userTimezone } from '../session.js';
+import { formatDate, formatDatetime as formatUserDatetime } from '../dates.js';
 
-function pad(number) {
-    return String(number).padStart(2, '0');
-}
-
-/** 'YYYY-MM-DD HH:MM:SS' (UTC) shown in the user's time zone as 'YYYY-MM-DD HH:MM'. */
+/** 'YYYY-MM-DD HH:MM:SS' (UTC) shown in the user's time zone and language, as the form shows it. */
 export function formatDatetime(value, tz = userTimezone()) {
     if (!value) {
         return '';
     }
-    const date = new Date(value.replace(' ', 'T') + 'Z');
-    if (Number.isNaN(date.getTime())) {
+    try {
+        return formatUserDatetime(value, tz, userLocale());
+    } catch (error) {
         return value;
     }
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-        timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(date).map((part) => [part.type, part.value]));
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 /** A float with `digits` decimals (default 2), grouped by thousands in the user's language. */
@@ -62,7 +56,7 @@ export function formatValue(value, field) {
     case 'datetime':
         return formatDatetime(value);
     case 'date':
-        return value;
+        return formatDate(value, userLocale());
     case 'reference':
         return Array.isArray(value) ? value[1] : String(value);
     case 'binary':
@@ -81,4 +75,3 @@ function formatZero(type, field) {
     return formatFloat(0, field.digits && field.digits[1] !== undefined ? field.digits[1] : 2);
 }
 
-export { pad };

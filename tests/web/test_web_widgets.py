@@ -1,0 +1,615 @@
+"""Every field widget and the form's behaviours, in a real browser: what the user sees, and
+what the server got (read back over JSON-RPC).
+
+The screens are the test addons' forms: ``test.orm.order`` (tests/addons/test_orm/views/
+order_views.xml: a field of every type, live modifiers, a button with ``confirm=``, editable
+lines), ``test.wkf.order`` (workflow buttons) and ``test.views.order`` (a button on its lines).
+The user's time zone is Europe/Brussels, the locale en-US.
+"""
+import re
+import uuid
+
+from .browser import login, no_horizontal_scroll, wait_idle
+
+ORDER = 'test.orm.order'
+
+
+# ----------------------------------------------------------------------
+# helpers
+# ----------------------------------------------------------------------
+def rpc(page, model, method, args, kwargs=None):
+    """Call `model.method(*args, **kwargs)` over JSON-RPC as the page's user; return the result."""
+    return page.evaluate(
+        """async ([model, method, args, kwargs]) => {
+            const token = document.querySelector('meta[name=csrf-token]').content;
+            const response = await fetch('/web/dataset/call_kw', {
+                method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
+                body: JSON.stringify({jsonrpc: '2.0', method: 'call', id: 1,
+                                      params: {model, method, args, kwargs}}),
+            });
+            const body = await response.json();
+            if (body.error) { throw new Error(body.error.data ? body.error.data.message : body.error.message); }
+            return body.result;
+        }""", [model, method, args, kwargs or {}])
+
+
+def read(page, model, record_id, names):
+    return rpc(page, model, 'read', [[record_id], names])[0]
+
+
+def unique(prefix):
+    return f'{prefix}-{uuid.uuid4().hex[:6]}'
+
+
+def field(page, name):
+    return page.locator(f'.o_form_view .o_field_widget[name={name}]').first
+
+
+def open_form(page, web_server, model, record_id=None):
+    """Open the form of `model` (a new record, or `record_id`) and wait until it is drawn."""
+    url = f'{web_server}/web#model={model}&view_type=form' + (f'&id={record_id}' if record_id else '')
+    page.goto(url)
+    page.wait_for_selector('.o_form_view .o_form_sheet')
+    wait_idle(page)
+
+
+def current_id(page):
+    return int(re.search(r'[&#]id=(\d+)', page.url).group(1))
+
+
+def save(page):
+    page.locator('button.o_form_button_save').click()
+    wait_idle(page)
+    page.wait_for_selector('.o_form_view.o_form_readonly')
+    wait_idle(page)
+
+
+def edit(page):
+    page.locator('button.o_form_button_edit').click()
+    page.wait_for_selector('.o_form_view.o_form_editable')
+
+
+def shown(page, name):
+    return field(page, name).inner_text().strip()
+
+
+def pick_in_dropdown(page, scope, text):
+    scope.locator('.o_m2o_dropdown li', has_text=text).first.click()
+    wait_idle(page)
+
+
+# ----------------------------------------------------------------------
+# simple fields
+# ----------------------------------------------------------------------
+def test_char_text_integer_and_float_are_saved_and_shown_in_the_locale(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('CHAR')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    field(page, 'priority').locator('input').fill('1234')
+    field(page, 'note').locator('textarea').fill('First line\nSecond line')
+    save(page)
+    order_id = current_id(page)
+    assert shown(page, 'name') == name
+    assert shown(page, 'priority') == '1,234'          # en-US groups thousands
+    assert shown(page, 'note') == 'First line\nSecond line'
+    assert read(page, ORDER, order_id, ['name', 'priority', 'note']) == {
+        'id': order_id, 'name': name, 'priority': 1234, 'note': 'First line\nSecond line'}
+
+    # a float computed from lines: two decimals (digits=(16, 2)) and grouped thousands
+    rpc(page, ORDER, 'write', [[order_id], {'line_ids': [[0, 0, {'product': 'Desk', 'quantity': 2, 'price': 1234.5}]]}])
+    open_form(page, web_server, ORDER, order_id)
+    assert shown(page, 'amount_total') == '2,469.00'
+    row = field(page, 'line_ids').locator('tr.o_data_row').first
+    assert row.locator('td[data-name=price]').inner_text().strip() == '1,234.50'
+
+
+def test_boolean_hides_a_field_live_and_is_saved(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('BOOL')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    checkbox = field(page, 'active').locator('input[type=checkbox]')
+    assert checkbox.is_checked()                        # the default
+    assert field(page, 'note').is_visible()
+    checkbox.uncheck()
+    # attrs="{'invisible': [('active', '=', False)]}" applies without a round-trip
+    page.wait_for_selector('.o_form_view .o_field_widget[name=note]', state='hidden')
+    assert not page.locator('.o_form_view label.o_form_label', has_text='Note').is_visible()
+    save(page)
+    order_id = current_id(page)
+    assert read(page, ORDER, order_id, ['active'])['active'] is False
+    assert not field(page, 'note').is_visible()
+    edit(page)
+    field(page, 'active').locator('input[type=checkbox]').check()
+    assert field(page, 'note').is_visible()
+    save(page)
+    assert read(page, ORDER, order_id, ['active'])['active'] is True
+
+
+def test_selection_changes_states_and_attrs_live(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('SEL')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    mark_done = page.locator('.o_form_view button[name=action_done]')
+    assert mark_done.is_visible()                                     # states="draft"
+    assert field(page, 'date').locator('input').count() == 1          # editable in draft
+    field(page, 'state').locator('select').select_option('done')
+    # states= hides the button, attrs' readonly takes the input away, both at once
+    mark_done.wait_for(state='hidden')
+    assert field(page, 'date').locator('input').count() == 0
+    assert 'o_readonly_modifier' in field(page, 'date').get_attribute('class')
+    save(page)
+    order_id = current_id(page)
+    assert shown(page, 'state') == 'Done'
+    assert read(page, ORDER, order_id, ['state'])['state'] == 'done'
+
+
+def test_date_and_datetime_are_typed_in_the_users_time_zone(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('DATE')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    field(page, 'date').locator('input').fill('2026-03-29')
+    # Brussels switched to summer time (UTC+2) at 02:00 that morning
+    field(page, 'moment').locator('input').fill('2026-03-29T10:00')
+    save(page)
+    order_id = current_id(page)
+    assert read(page, ORDER, order_id, ['date', 'moment']) == {
+        'id': order_id, 'date': '2026-03-29', 'moment': '2026-03-29 08:00:00'}
+    assert '10:00' in shown(page, 'moment')
+    assert '29' in shown(page, 'date')
+
+    # a winter date is one hour ahead of UTC only
+    edit(page)
+    field(page, 'moment').locator('input').fill('2026-03-28T10:00')
+    save(page)
+    assert read(page, ORDER, order_id, ['moment'])['moment'] == '2026-03-28 09:00:00'
+    edit(page)
+    assert field(page, 'moment').locator('input').input_value() == '2026-03-28T10:00'
+
+
+# ----------------------------------------------------------------------
+# many2one
+# ----------------------------------------------------------------------
+def test_many2one_keyboard_pick_runs_the_onchange(logged_in_page, web_server):
+    page = logged_in_page
+    suffix = uuid.uuid4().hex[:6]
+    first, second = f'Kbd {suffix} Alpha', f'Kbd {suffix} Beta'
+    partners = {label: rpc(page, 'res.partner', 'create', [{'name': label}]) for label in (first, second)}
+    name = unique('M2O')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    partner = field(page, 'partner_id').locator('input').first
+    partner.click()
+    partner.fill(f'Kbd {suffix}')
+    dropdown = field(page, 'partner_id').locator('.o_m2o_dropdown')
+    page.wait_for_function(
+        "(text) => [...document.querySelectorAll('.o_field_widget[name=partner_id] .o_m2o_dropdown li')]"
+        ".some((li) => li.textContent.includes(text))", arg=second)
+    items = dropdown.locator('li')
+    assert items.nth(0).inner_text() == first and 'o_active' in items.nth(0).get_attribute('class')
+    partner.press('ArrowDown')
+    assert 'o_active' in items.nth(1).get_attribute('class')
+    partner.press('Enter')
+    wait_idle(page)
+    assert partner.input_value() == second
+    # test.orm.order has @api.onchange('partner_id'): fields_get says so, the form asks
+    page.wait_for_function(
+        "(text) => document.querySelector('.o_field_widget[name=note] textarea').value === text",
+        arg=f'Customer: {second}')
+    save(page)
+    order_id = current_id(page)
+    saved = read(page, ORDER, order_id, ['partner_id', 'note'])
+    assert saved['partner_id'] == [partners[second], second]
+    assert saved['note'] == f'Customer: {second}'
+    assert shown(page, 'partner_id') == second
+
+
+def test_many2one_search_more_dialog(logged_in_page, web_server):
+    page = logged_in_page
+    label = f'Searched {uuid.uuid4().hex[:6]}'
+    partner_id = rpc(page, 'res.partner', 'create', [{'name': label}])
+    name = unique('MORE')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    partner = field(page, 'partner_id').locator('input').first
+    partner.click()
+    partner.fill('zz-no-partner-like-this')
+    more = field(page, 'partner_id').locator('.o_m2o_dropdown li.o_m2o_search_more')
+    more.click()
+    dialog = page.locator('.o_dialog')
+    dialog.wait_for()
+    dialog.locator('input.o_search_more_input').fill(label)
+    dialog.locator('tr.o_data_row', has_text=label).click()
+    dialog.wait_for(state='detached')
+    wait_idle(page)
+    assert partner.input_value() == label
+    save(page)
+    assert read(page, ORDER, current_id(page), ['partner_id'])['partner_id'] == [partner_id, label]
+
+
+def test_many2one_create_and_edit_dialog(logged_in_page, web_server):
+    page = logged_in_page
+    label = f'Created {uuid.uuid4().hex[:6]}'
+    name = unique('NEWP')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    partner = field(page, 'partner_id').locator('input').first
+    partner.click()
+    partner.fill(label)
+    field(page, 'partner_id').locator('.o_m2o_dropdown li.o_m2o_create_edit').click()
+    dialog = page.locator('.o_dialog')
+    dialog.wait_for()
+    wait_idle(page)
+    # the typed text is the new partner's name
+    assert dialog.locator('.o_field_widget[name=name] input').input_value() == label
+    dialog.locator('.o_dialog_footer button.o_form_button_save').click()
+    dialog.wait_for(state='detached')
+    wait_idle(page)
+    assert partner.input_value() == label
+    save(page)
+    partner_ids = rpc(page, 'res.partner', 'search', [[['name', '=', label]]])
+    assert len(partner_ids) == 1
+    assert read(page, ORDER, current_id(page), ['partner_id'])['partner_id'] == [partner_ids[0], label]
+
+
+# ----------------------------------------------------------------------
+# x2many
+# ----------------------------------------------------------------------
+def line_input(row, name):
+    return row.locator(f'td[data-name={name}] input')
+
+
+def test_one2many_add_edit_delete_lines_and_the_total_follows(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('O2M')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    lines = field(page, 'line_ids')
+    for product, quantity, price in (('Chair', '4', '25'), ('Table', '1', '150.5')):
+        lines.locator('a.o_field_x2many_list_row_add').click()
+        row = lines.locator('tr.o_data_row.o_selected_row')
+        row.wait_for()
+        line_input(row, 'product').fill(product)
+        line_input(row, 'quantity').fill(quantity)
+        line_input(row, 'price').fill(price)
+    save(page)
+    order_id = current_id(page)
+    assert shown(page, 'amount_total') == '250.50'
+    assert lines.locator('tr.o_data_row').count() == 2
+    saved = rpc(page, 'test.orm.line', 'search_read', [[['order_id', '=', order_id]], ['product', 'quantity', 'price']])
+    assert sorted((line['product'], line['quantity'], line['price']) for line in saved) == [
+        ('Chair', 4.0, 25.0), ('Table', 1.0, 150.5)]
+
+    # edit a line: click it, change the quantity
+    edit(page)
+    lines.locator('tr.o_data_row', has_text='Chair').click()
+    row = lines.locator('tr.o_data_row.o_selected_row')
+    line_input(row, 'quantity').fill('6')
+    save(page)
+    assert shown(page, 'amount_total') == '300.50'
+    assert read(page, ORDER, order_id, ['amount_total'])['amount_total'] == 300.5
+
+    # delete a line
+    edit(page)
+    lines.locator('tr.o_data_row', has_text='Table').locator('button.o_list_record_remove').click()
+    assert lines.locator('tr.o_data_row').count() == 1
+    save(page)
+    assert shown(page, 'amount_total') == '150.00'
+    saved = rpc(page, 'test.orm.line', 'search_read', [[['order_id', '=', order_id]], ['product', 'quantity']])
+    assert [(line['product'], line['quantity']) for line in saved] == [('Chair', 6.0)]
+
+
+def test_many2many_tags_add_by_autocomplete_and_remove(logged_in_page, web_server):
+    page = logged_in_page
+    suffix = uuid.uuid4().hex[:6]
+    tags = {label: rpc(page, 'test.orm.tag', 'create', [{'name': label}])
+            for label in (f'Urgent {suffix}', f'Fragile {suffix}')}
+    urgent, fragile = tags
+    name = unique('M2M')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    widget = field(page, 'tag_ids')
+    for label in (urgent, fragile):
+        box = widget.locator('input.o_m2m_tags_input')
+        box.fill(label)
+        widget.locator('.o_m2o_dropdown li', has_text=label).wait_for()
+        box.press('Enter')
+        widget.locator('.o_tag', has_text=label).wait_for()
+    assert widget.locator('.o_tag').all_inner_texts() == [f'{urgent}×', f'{fragile}×']
+    widget.locator('.o_tag', has_text=urgent).locator('button.o_tag_remove').click()
+    assert widget.locator('.o_tag').count() == 1
+    save(page)
+    order_id = current_id(page)
+    assert read(page, ORDER, order_id, ['tag_ids'])['tag_ids'] == [tags[fragile]]
+    assert [text.strip() for text in widget.locator('.o_tag').all_inner_texts()] == [fragile]
+
+
+# ----------------------------------------------------------------------
+# reference, binary, html
+# ----------------------------------------------------------------------
+def test_reference_picks_a_model_then_a_record(logged_in_page, web_server):
+    page = logged_in_page
+    label = f'Referenced {uuid.uuid4().hex[:6]}'
+    partner_id = rpc(page, 'res.partner', 'create', [{'name': label}])
+    name = unique('REF')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    widget = field(page, 'ref')
+    widget.locator('select').select_option('res.partner')
+    widget.locator('input').fill(label)
+    widget.locator('.o_m2o_dropdown li', has_text=label).click()
+    wait_idle(page)
+    save(page)
+    order_id = current_id(page)
+    assert read(page, ORDER, order_id, ['ref'])['ref'] == f'res.partner,{partner_id}'
+    page.wait_for_function("(text) => document.querySelector('.o_field_widget[name=ref]').textContent.includes(text)",
+                           arg=label)
+
+
+def test_binary_upload_then_download_the_same_bytes(logged_in_page, web_server, tmp_path):
+    page = logged_in_page
+    content = bytes(range(256)) * 4 + b'end of the file'
+    upload = tmp_path / 'payload.bin'
+    upload.write_bytes(content)
+    name = unique('BIN')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    field(page, 'data').locator('input[type=file]').set_input_files(str(upload))
+    wait_idle(page)
+    save(page)
+    order_id = current_id(page)
+    link = field(page, 'data').locator('a.o_binary_download')
+    link.wait_for()
+    response = page.request.get(f'{web_server}{link.get_attribute("href")}')
+    assert response.ok
+    assert response.body() == content
+
+
+def test_html_field_is_edited_and_shown_without_scripts(logged_in_page, web_server):
+    page = logged_in_page
+    subject = unique('HTML')
+    mail_id = rpc(page, 'mail.mail', 'create', [{
+        'subject': subject, 'email_to': 'someone@example.com',
+        'body_html': '<p>Hello <b>there</b></p><script>window.pwned = 1</script>'}])
+    open_form(page, web_server, 'mail.mail', mail_id)
+    body = field(page, 'body_html')
+    assert body.locator('b', has_text='there').count() == 1
+    assert body.locator('script').count() == 0
+    assert page.evaluate('() => window.pwned === undefined')
+    edit(page)
+    editor = body.locator('[contenteditable=true]')
+    editor.click()
+    page.keyboard.press('End')
+    page.keyboard.type(' and goodbye')
+    save(page)
+    stored = read(page, 'mail.mail', mail_id, ['body_html'])['body_html']
+    assert 'goodbye' in stored and '<b>there</b>' in stored
+    assert '<script' not in stored
+    assert 'goodbye' in shown(page, 'body_html')
+
+
+# ----------------------------------------------------------------------
+# modifiers
+# ----------------------------------------------------------------------
+def test_required_by_attrs_blocks_the_save_until_filled(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('REQ')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    note = field(page, 'note')
+    assert 'o_required_modifier' not in note.get_attribute('class')
+    field(page, 'priority').locator('input').fill('6')
+    # attrs="{'required': [('priority', '>', 5)]}" while typing, before leaving the input
+    page.wait_for_selector('.o_form_view .o_field_widget[name=note].o_required_modifier')
+    page.locator('button.o_form_button_save').click()
+    page.wait_for_selector('.o_notification_error', has_text='Note')
+    assert 'o_field_invalid' in note.get_attribute('class')
+    assert page.locator('.o_form_view.o_form_editable').count() == 1
+    assert rpc(page, ORDER, 'search', [[['name', '=', name]]]) == []
+    note.locator('textarea').fill('Big customer')
+    save(page)
+    assert read(page, ORDER, current_id(page), ['note', 'priority']) == {
+        'id': current_id(page), 'note': 'Big customer', 'priority': 6}
+
+
+def test_readonly_field_from_the_model_has_no_input(logged_in_page, web_server):
+    page = logged_in_page
+    open_form(page, web_server, ORDER)
+    total = field(page, 'amount_total')                  # a computed field: readonly
+    assert total.locator('input').count() == 0
+    assert 'o_readonly_modifier' in total.get_attribute('class')
+    assert field(page, 'priority').locator('input').count() == 1
+
+
+# ----------------------------------------------------------------------
+# buttons
+# ----------------------------------------------------------------------
+def test_workflow_buttons_move_the_state(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('WKF')
+    open_form(page, web_server, 'test.wkf.order')
+    field(page, 'name').locator('input').fill(name)
+    field(page, 'amount').locator('input').fill('30')
+    save(page)
+    order_id = current_id(page)
+    assert read(page, 'test.wkf.order', order_id, ['state'])['state'] == 'draft'
+    assert shown(page, 'state') == 'Draft'
+    confirm = page.locator('.o_form_view button[name=order_confirm]')
+    assert confirm.get_attribute('data-type') == 'workflow'
+    confirm.click()
+    wait_idle(page)
+    page.wait_for_function(
+        "() => document.querySelector('.o_field_widget[name=state]').textContent.trim() === 'Confirmed'")
+    assert not confirm.is_visible()                     # states="draft"
+    assert read(page, 'test.wkf.order', order_id, ['state'])['state'] == 'confirmed'
+    page.locator('.o_form_view button[name=pay]').click()
+    wait_idle(page)
+    page.locator('.o_form_view button[name=ship]').click()
+    wait_idle(page)
+    page.wait_for_function(
+        "() => document.querySelector('.o_field_widget[name=state]').textContent.trim() === 'Done'")
+    assert read(page, 'test.wkf.order', order_id, ['state', 'paid', 'shipped']) == {
+        'id': order_id, 'state': 'done', 'paid': True, 'shipped': True}
+
+
+def test_confirm_asks_before_the_button_runs(logged_in_page, web_server):
+    page = logged_in_page
+    order_id = rpc(page, ORDER, 'create', [{'name': unique('CONF')}])
+    open_form(page, web_server, ORDER, order_id)
+    button = page.locator('.o_form_view button[name=action_done]')
+    button.click()
+    dialog = page.locator('.o_dialog')
+    dialog.wait_for()
+    assert 'Mark this order as done?' in dialog.locator('.o_dialog_body').inner_text()
+    dialog.locator('.o_dialog_footer button', has_text='Cancel').click()
+    dialog.wait_for(state='detached')
+    wait_idle(page)
+    assert read(page, ORDER, order_id, ['state'])['state'] == 'draft'
+    assert shown(page, 'state') == 'Draft'
+
+    button.click()
+    dialog.wait_for()
+    dialog.locator('.o_dialog_footer button', has_text='Ok').click()
+    dialog.wait_for(state='detached')
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelector('.o_field_widget[name=state]').textContent.trim() === 'Done'")
+    assert read(page, ORDER, order_id, ['state'])['state'] == 'done'
+    assert not button.is_visible()
+
+
+def test_buttons_on_one2many_lines_run_on_the_line(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('LINEBTN')
+    open_form(page, web_server, 'test.views.order')
+    field(page, 'name').locator('input').fill(name)
+    lines = field(page, 'line_ids')
+    lines.locator('a.o_field_x2many_list_row_add').click()
+    dialog = page.locator('.o_dialog')
+    dialog.wait_for()
+    dialog.locator('.o_field_widget[name=product] input').fill('Split me')
+    dialog.locator('.o_dialog_footer button.o_form_button_save').click()
+    dialog.wait_for(state='detached')
+    split = lines.locator('tr.o_data_row', has_text='Split me').locator('button[name=action_split]')
+    assert split.inner_text() == 'Split'
+    calls = []
+    page.on('request', lambda request: calls.append(request.post_data_json)
+            if request.url.endswith('/web/dataset/call_kw') else None)
+    split.click()
+    wait_idle(page)
+    page.wait_for_selector('.o_form_view.o_form_readonly')
+    order_id = current_id(page)
+    line_ids = rpc(page, 'test.views.line', 'search', [[['order_id', '=', order_id]]])
+    assert len(line_ids) == 1                          # the order was saved with its line first
+    methods = [(c['params']['model'], c['params']['method'], c['params']['args']) for c in calls]
+    assert ('test.views.line', 'action_split', [line_ids]) in methods
+    assert lines.locator('tr.o_data_row', has_text='Split me').count() == 1
+
+
+# ----------------------------------------------------------------------
+# navigation and errors
+# ----------------------------------------------------------------------
+def test_record_pager_moves_between_the_listed_records(logged_in_page, web_server):
+    page = logged_in_page
+    prefix = unique('PAGER')
+    for index in range(3):
+        rpc(page, ORDER, 'create', [{'name': f'{prefix}-{index}'}])
+    page.goto(f'{web_server}/web#model={ORDER}&view_type=list')
+    page.wait_for_selector('table.o_list_table')
+    wait_idle(page)
+    page.locator('input.o_searchview_input').fill(prefix)
+    page.keyboard.press('Enter')
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelectorAll('tr.o_data_row').length === 3")
+    names = [text.strip() for text in page.locator('tr.o_data_row td[data-name=name]').all_inner_texts()]
+    page.locator('tr.o_data_row td[data-name=name]', has_text=names[0]).click()
+    page.wait_for_selector('.o_form_view.o_form_readonly')
+    wait_idle(page)
+    assert shown(page, 'name') == names[0]
+    assert page.locator('.o_pager_value').inner_text() == '1'
+    assert page.locator('.o_pager_limit').inner_text() == '3'
+    page.locator('button.o_pager_next').click()
+    wait_idle(page)
+    page.wait_for_function("(text) => document.querySelector('.o_field_widget[name=name]').textContent.trim() === text",
+                           arg=names[1])
+    assert page.locator('.o_pager_value').inner_text() == '2'
+    assert current_id(page) == rpc(page, ORDER, 'search', [[['name', '=', names[1]]]])[0]
+    page.locator('button.o_pager_previous').click()
+    wait_idle(page)
+    page.locator('button.o_pager_previous').click()
+    wait_idle(page)
+    page.wait_for_function("(text) => document.querySelector('.o_field_widget[name=name]').textContent.trim() === text",
+                           arg=names[2])
+    assert page.locator('.o_pager_value').inner_text() == '3'
+
+
+def test_discard_restores_the_saved_values(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('DISC')
+    order_id = rpc(page, ORDER, 'create', [{'name': name, 'priority': 3, 'note': 'kept'}])
+    open_form(page, web_server, ORDER, order_id)
+    edit(page)
+    field(page, 'name').locator('input').fill('changed name')
+    field(page, 'priority').locator('input').fill('9')
+    field(page, 'note').locator('textarea').fill('changed note')
+    page.locator('button.o_form_button_discard').click()
+    page.wait_for_selector('.o_form_view.o_form_readonly')
+    wait_idle(page)
+    assert shown(page, 'name') == name
+    assert shown(page, 'priority') == '3'
+    assert shown(page, 'note') == 'kept'
+    assert read(page, ORDER, order_id, ['name', 'priority', 'note']) == {
+        'id': order_id, 'name': name, 'priority': 3, 'note': 'kept'}
+    edit(page)
+    assert field(page, 'name').locator('input').input_value() == name
+
+
+def test_a_server_error_is_one_sentence_and_the_typed_values_stay(logged_in_page, web_server):
+    page = logged_in_page
+    name = unique('ERR')
+    open_form(page, web_server, ORDER)
+    field(page, 'name').locator('input').fill(name)
+    field(page, 'priority').locator('input').fill('-1')
+    field(page, 'note').locator('textarea').fill('typed by the user')
+    page.locator('button.o_form_button_save').click()
+    error = page.locator('.o_notification_error')
+    error.wait_for()
+    text = error.inner_text()
+    assert f'The priority of {name} cannot be negative.' in text
+    assert 'Traceback' not in text and 'File "' not in text
+    assert page.locator('.o_form_view.o_form_editable').count() == 1
+    assert field(page, 'name').locator('input').input_value() == name
+    assert field(page, 'priority').locator('input').input_value() == '-1'
+    assert field(page, 'note').locator('textarea').input_value() == 'typed by the user'
+    assert rpc(page, ORDER, 'search', [[['name', '=', name]]]) == []
+
+    # fixing the value saves what was typed
+    field(page, 'priority').locator('input').fill('2')
+    save(page)
+    assert read(page, ORDER, current_id(page), ['name', 'priority', 'note']) == {
+        'id': current_id(page), 'name': name, 'priority': 2, 'note': 'typed by the user'}
+
+
+# ----------------------------------------------------------------------
+# phone
+# ----------------------------------------------------------------------
+def test_forms_fit_a_phone_screen(phone_page, web_server, web_db, screenshot):
+    page = login(phone_page, web_server, web_db)
+    order_id = rpc(page, ORDER, 'create', [{
+        'name': unique('PHONE'), 'note': 'A rather long note ' * 20,
+        'line_ids': [[0, 0, {'product': 'A product with a long name ' * 3, 'quantity': 3, 'price': 12345.67}]]}])
+    open_form(page, web_server, ORDER, order_id)
+    screenshot(page, 'order-form-phone')
+    assert no_horizontal_scroll(page)
+    edit(page)
+    wait_idle(page)
+    screenshot(page, 'order-form-phone-edit')
+    assert no_horizontal_scroll(page)
+
+    page.goto(f'{web_server}/web#action=crm.crm_case_categ0-act&view_type=form&id=1')
+    page.wait_for_selector('.o_form_view .o_form_sheet')
+    wait_idle(page)
+    screenshot(page, 'case-form-phone')
+    assert no_horizontal_scroll(page)
