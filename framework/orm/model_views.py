@@ -60,7 +60,7 @@ class ViewsMixin:
                 used.setdefault(model_name, {}).update(dict.fromkeys(names))
             view['fields'] = self.fields_get(view_models.get(self._name, []))
             if options.get('toolbar') and view_type != 'search':
-                view['toolbar'] = self._get_toolbar()
+                view['toolbar'] = self._bound_actions_toolbar()
             result[view_type] = view
         models = {name: self.env[name].fields_get(list(names)) for name, names in used.items()}
         return {'views': result, 'models': models}
@@ -88,7 +88,7 @@ class ViewsMixin:
             'field_parent': info['field_parent'],
         }
         if toolbar:
-            description['toolbar'] = self._get_toolbar()
+            description['toolbar'] = self._bound_actions_toolbar()
         return description
 
     # ------------------------------------------------------------------
@@ -163,7 +163,7 @@ class ViewsMixin:
                     yield root.makeelement('field', {'name': root.get(attribute)})
 
     @api.model
-    def _get_toolbar(self):
+    def _bound_actions_toolbar(self):
         """Bound actions of this model: ``{'print': reports, 'action': actions, 'relate': ...}``."""
         if 'ir.actions.actions' not in self.env.registry:
             return {'print': [], 'action': [], 'relate': []}

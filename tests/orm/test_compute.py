@@ -62,6 +62,12 @@ def test_onchange_on_a_form(env):
     assert not env['test.orm.order'].search([('name', '=', 'NEW')])
 
 
+def test_fields_get_tells_which_fields_have_an_onchange_method(env):
+    fields = env['test.orm.order'].fields_get(['partner_id', 'name', 'priority'])
+    assert fields['partner_id']['onchange'] is True
+    assert 'onchange' not in fields['name'] and 'onchange' not in fields['priority']
+
+
 def test_new_record_computes_in_memory(env):
     record = env['test.orm.order'].new({'name': 'MEM'})
     assert not record.id

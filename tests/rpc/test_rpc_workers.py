@@ -50,6 +50,17 @@ def wait_until_serving(url, process, timeout=60):
     raise AssertionError('server did not answer within %ss' % timeout)
 
 
+def stop(server):
+    """Stop `server` as an administrator would (SIGTERM); return what it printed."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        output, _ = server.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        raise
+    return output
+
+
 def test_two_workers_see_a_module_installed_by_another_process(fresh_db, flags):
     name = fresh_db()
     port = free_port()
@@ -76,12 +87,7 @@ def test_two_workers_see_a_module_installed_by_another_process(fresh_db, flags):
             assert models.execute_kw(name, uid, 'admin', 'test.rpc.gadget', 'ping', [],
                                      {'word': 'hello'}) == 'hello'
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            output, _ = server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            raise
+        output = stop(server)
     assert server.returncode in (0, 130), output
 
 

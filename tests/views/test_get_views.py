@@ -64,3 +64,9 @@ def test_user_does_not_see_nodes_of_groups_they_are_not_in(env):
     arch = env['test.views.order'].with_user(user).get_view(view_type='form')['arch']
     assert 'name="admin"' not in arch and 'name="secret"' not in arch
     assert 'name="admin"' in env['test.views.order'].get_view(view_type='form')['arch']
+
+
+def test_actions_have_their_own_toolbar_too(env):
+    """ir.actions.actions has a _get_toolbar(model_name) of its own: get_views must not trip on it."""
+    views = env['ir.actions.act_window'].get_views([[False, 'form']], {'toolbar': True})
+    assert set(views['views']['form']['toolbar']) == {'print', 'action', 'relate'}

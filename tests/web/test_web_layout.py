@@ -85,13 +85,21 @@ def test_archive_then_find_in_archived(logged_in_page, web_server):
     page.wait_for_function("() => document.querySelectorAll('tr.o_data_row').length === 0")
 
 
-def test_delete_asks_first(logged_in_page, web_server):
+def test_delete_asks_first(logged_in_page, web_server, web_db):
+    from framework.api import Environment, SUPERUSER_ID
+    from framework.service.transaction import run_in_transaction
+
+    def disposable(cr, registry):
+        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+        return env['crm.case'].create({'name': 'Disposable case', 'section_id': env.ref('crm.section_sales').id}).id
+    case_id = run_in_transaction(web_db, disposable)
     page = logged_in_page
     page.goto(f'{web_server}/web#action={CASES}&view_type=list')
     wait_idle(page)
-    page.wait_for_selector('tr.o_data_row')
+    row = page.locator(f'tr.o_data_row[data-id="{case_id}"]')
+    row.wait_for()
     before = int(page.locator('.o_pager_limit').inner_text())
-    page.locator('tr.o_data_row').first.locator('td.o_list_record_selector input').check()
+    row.locator('td.o_list_record_selector input').check()
     page.locator('button.o_action_delete').click()
     page.locator('.o_dialog button:has-text("Cancel")').click()
     assert int(page.locator('.o_pager_limit').inner_text()) == before
@@ -99,6 +107,7 @@ def test_delete_asks_first(logged_in_page, web_server):
     page.locator('.o_dialog button:has-text("Ok")').click()
     wait_idle(page)
     page.wait_for_function(f"() => parseInt(document.querySelector('.o_pager_limit').textContent) === {before - 1}")
+    assert row.count() == 0
 
 
 @pytest.mark.allow_js_errors('403')

@@ -73,3 +73,47 @@ def test_list_fits_a_phone(phone_page, web_server, web_db, screenshot):
     page.wait_for_selector('table.o_list_table')
     assert no_horizontal_scroll(page)
     screenshot(page, 'cases-list-phone')
+
+
+def test_overdue_open_cases_are_red_and_sums_add_up(logged_in_page, web_server, web_db):
+    from framework.api import Environment, SUPERUSER_ID
+    from framework.service.transaction import run_in_transaction
+
+    def overdue_case(cr, registry):
+        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+        case = env['crm.case'].create({'name': 'Overdue follow-up', 'section_id': env.ref('crm.section_support').id,
+                                       'date_deadline': '2020-01-01 12:00:00', 'planned_revenue': 1234.5})
+        case.case_open()
+        return case.id
+    case_id = run_in_transaction(web_db, overdue_case)
+    page = logged_in_page
+    open_menu(page, 'crm.menu_crm_case_categ0-act')
+    row = page.locator(f'tr.o_data_row[data-id="{case_id}"]')
+    assert row.get_attribute('data-color') == 'red'
+    assert row.evaluate('r => getComputedStyle(r).color') == 'rgb(255, 0, 0)'
+    others = page.locator('tr.o_data_row:not([data-color])')
+    assert others.count() >= 1
+
+    def number(text):
+        return float(text.replace(',', '') or 0)
+    revenues = page.locator('tr.o_data_row td[data-name=planned_revenue]').all_inner_texts()
+    total = page.locator('tfoot td[data-name=planned_revenue]').inner_text()
+    assert abs(sum(number(t) for t in revenues) - number(total)) < 0.01
+
+
+def test_search_filters_of_the_arch(logged_in_page, web_server):
+    page = logged_in_page
+    page.goto(f'{web_server}/web#model=res.partner&view_type=list')
+    wait_idle(page)
+    page.wait_for_selector('table.o_list_table')
+    everyone = int(page.locator('.o_pager_limit').inner_text())
+    page.locator('button.o_filters_toggle').click()
+    filters = page.locator('.o_filter_menu a[data-filter]')
+    assert filters.count() >= 2
+    filters.first.click()
+    wait_idle(page)
+    assert page.locator('.o_searchview_facet').count() == 1
+    assert int(page.locator('.o_pager_limit').inner_text()) <= everyone
+    page.locator('.o_facet_remove').click()
+    wait_idle(page)
+    assert int(page.locator('.o_pager_limit').inner_text()) == everyone

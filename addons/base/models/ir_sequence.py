@@ -168,17 +168,38 @@ class Sequence(models.Model):
         self.env.invalidate_all()
         return number
 
+    def _next_numbers(self, count):
+        """Draw the next `count` integers of this sequence (one query for a standard one)."""
+        if self.implementation != 'standard':
+            return [self._next_number() for _index in range(count)]
+        self.env.cr.execute('SELECT nextval(%s) FROM generate_series(1, %s)',
+                            (_pg_sequence_name(self.id), count))
+        return [row[0] for row in self.env.cr.fetchall()]
+
     def next_by_id(self):
         """Return the next formatted number of this sequence, e.g. 'SO2009/0042'."""
+        return self.next_many_by_id(1)[0]
+
+    def next_many_by_id(self, count):
+        """Return the next `count` formatted numbers of this sequence, in order."""
         self.ensure_one()
         prefix, suffix = self._affixes()
-        number = self._next_number()
-        return '%s%s%s' % (prefix, str(number).zfill(self.padding or 0), suffix)
+        return ['%s%s%s' % (prefix, str(number).zfill(self.padding or 0), suffix)
+                for number in self._next_numbers(count)]
+
+    @api.model
+    def _by_code(self, sequence_code):
+        return self.sudo().search([('code', '=', sequence_code)], order='company_id, id', limit=1)
 
     @api.model
     def next_by_code(self, sequence_code):
         """Return the next number of the active sequence with this code, or False if none."""
-        sequence = self.sudo().search([('code', '=', sequence_code)], order='company_id, id', limit=1)
-        if not sequence:
-            return False
-        return sequence.next_by_id()
+        sequence = self._by_code(sequence_code)
+        return sequence.next_by_id() if sequence else False
+
+    @api.model
+    def next_many_by_code(self, sequence_code, count):
+        """Return the next `count` numbers of the sequence with this code ([] when there is none):
+        what a batch of new documents draws in one query rather than one per document."""
+        sequence = self._by_code(sequence_code)
+        return sequence.next_many_by_id(count) if sequence and count else []

@@ -29,6 +29,18 @@ def test_numbers_follow_with_prefix_and_padding(env, implementation):
     assert sequences.next_by_code(f'test.{implementation}') == f'SO{year}/0002-{y}'
 
 
+@pytest.mark.parametrize('implementation', ['standard', 'no_gap'])
+def test_a_batch_of_numbers_follows_on(env, implementation, queries):
+    _sequence(env, implementation, prefix='N', padding=3)
+    sequences = env['ir.sequence']
+    assert sequences.next_by_code(f'test.{implementation}') == 'N001'
+    with queries(3 if implementation == 'standard' else 30):
+        numbers = sequences.next_many_by_code(f'test.{implementation}', 5)
+    assert numbers == ['N002', 'N003', 'N004', 'N005', 'N006']
+    assert sequences.next_by_code(f'test.{implementation}') == 'N007'
+    assert sequences.next_many_by_code('no.such.code', 3) == []
+
+
 def test_standard_sequence_lives_in_a_database_sequence(env):
     sequence = _sequence(env, 'standard', number_next=7, number_increment=5, padding=0, prefix='')
     assert _pg_sequence_exists(env, sequence)

@@ -248,6 +248,9 @@ class Field:
             desc['groups'] = self.groups
         if self.context:
             desc['context'] = self.context
+        # a form asks `onchange` only for the fields that have an @api.onchange method
+        if self.model_name in env and self.name in env[self.model_name]._onchange_methods:
+            desc['onchange'] = True
         return desc
 
     # ------------------------------------------------------------------

@@ -12,7 +12,11 @@ export function el(tag, attributes = {}, ...children) {
         if (name === 'class') {
             node.className = value;
         } else if (name === 'dataset') {
-            Object.assign(node.dataset, value);
+            for (const [key, item] of Object.entries(value)) {
+                if (item !== null && item !== undefined) {
+                    node.dataset[key] = item;
+                }
+            }
         } else if (name.startsWith('on') && typeof value === 'function') {
             node.addEventListener(name.slice(2).toLowerCase(), value);
         } else if (value === true) {

@@ -266,8 +266,9 @@ export class ViewManager {
             return null;
         }
         const ids = record.resIds || (record.resId ? [record.resId] : []);
-        const context = Object.assign({}, this.context, record.context || {},
-            { active_id: ids[0], active_ids: ids, active_model: this.model });
+        // as Odoo does: a method gets the action's context (a wizard keeps the active_ids
+        // it was opened on); only the actions it opens are told which records they act on
+        const context = Object.assign({}, this.context, record.context || {});
         let action = null;
         try {
             if (node.type === 'workflow') {

@@ -7,9 +7,10 @@
  */
 import { el } from '../dom.js';
 import { call } from '../rpc.js';
-import { notifyError } from '../notify.js';
+import { notifyError, notifyInfo } from '../notify.js';
+import { confirmDialog } from '../dialog.js';
 import { parseArch, childElements } from '../dom.js';
-import { Record, X2ManyValue } from '../record.js';
+import { Record, X2ManyValue, nodeContext } from '../record.js';
 import { FieldWidget } from './char.js';
 import { formatValue } from './format.js';
 import { fieldDomain, fieldContext, openSearchMore } from './many2one.js';
@@ -99,6 +100,104 @@ class X2ManyField extends FieldWidget {
             && !TRUE_VALUES.has(node.getAttribute('invisible') || ''));
     }
 
+    /** The buttons of a list arch (drawn in each row, after the fields). */
+    lineButtons(arch) {
+        return childElements(arch).filter((node) => node.tagName === 'button'
+            && !TRUE_VALUES.has(node.getAttribute('invisible') || ''));
+    }
+
+    /** A cell with the line's buttons (those its `states=` / `attrs` leave visible). */
+    buttonCell(line, buttons) {
+        const cell = el('td', { class: 'o_list_button' });
+        for (const node of buttons) {
+            if (nodeModifiers(node, line).invisible) {
+                continue;
+            }
+            const type = node.getAttribute('type') || 'workflow';
+            const button = el('button', {
+                type: 'button', class: `o_button o_list_line_button ${node.getAttribute('class') || ''}`.trim(),
+                name: node.getAttribute('name'), dataset: { type }, title: node.getAttribute('help') || null,
+            }, node.getAttribute('string') || node.getAttribute('name') || '');
+            button.addEventListener('click', async (event) => {
+                event.stopPropagation();
+                if (button.disabled) {
+                    return;
+                }
+                button.disabled = true;
+                try {
+                    await this.runLineButton(line, node);
+                } finally {
+                    button.disabled = false;
+                }
+            });
+            cell.appendChild(button);
+        }
+        return cell;
+    }
+
+    /**
+     * A button of a line: the parent is saved first (a new line gets its id
+     * then), the method or workflow signal runs on the line's model, and the
+     * form is read again.
+     */
+    async runLineButton(line, node) {
+        const form = this.env.form;
+        if (!form) {
+            notifyInfo('Save this record first, then use the buttons of its lines from its own form.');
+            return;
+        }
+        const confirm = node.getAttribute('confirm');
+        if (confirm && !(await confirmDialog(confirm))) {
+            return;
+        }
+        const before = new Set(this.x2.ids());
+        const index = this.x2.records.indexOf(line);
+        const scope = nodeContext(line, node, null);
+        let lineId = line.resId;
+        if ((form.record.isNew || form.record.isDirty) && !(await form.save())) {
+            return;
+        }
+        if (!lineId) {
+            // a line made in the form: the id the save gave it
+            const value = form.record.data[this.name];
+            const ids = value instanceof X2ManyValue ? value.ids() : [];
+            const added = ids.filter((id) => !before.has(id));
+            lineId = added.length === 1 ? added[0] : ids[index];
+        }
+        if (!lineId) {
+            return;
+        }
+        const model = this.field.relation;
+        const name = node.getAttribute('name');
+        const type = node.getAttribute('type') || 'workflow';
+        const context = Object.assign({}, fieldContext(this), scope,
+            { active_id: lineId, active_ids: [lineId], active_model: model });
+        let action = null;
+        try {
+            if (type === 'workflow') {
+                await call(model, 'signal_workflow', [[lineId], name], { context });
+            } else if (type === 'action') {
+                action = /^\d+$/.test(name) ? parseInt(name, 10) : name;
+            } else {
+                const result = await call(model, name, [[lineId]], { context });
+                if (result && typeof result === 'object' && !Array.isArray(result) && result.type) {
+                    action = result;
+                }
+            }
+        } catch (error) {
+            notifyError(error);
+            return;
+        }
+        const manager = this.env.viewManager;
+        if (action && action.type !== 'ir.actions.act_window_close' && manager) {
+            await manager.doAction(action, {
+                additionalContext: { active_id: lineId, active_ids: [lineId], active_model: model },
+                onClose: () => form.reload(),
+            });
+        }
+        await form.reload();
+    }
+
     /** Draw the lines as a table (`this.cell(line, column)` draws a cell). */
     async renderTable(onRowClick, { canDelete, canAdd, onAdd, editing = null }) {
         const holder = el('div', { class: 'o_x2many_list' });
@@ -112,9 +211,14 @@ class X2ManyField extends FieldWidget {
         }
         const fields = list.fields;
         const columns = this.columns(list.arch, fields);
+        const buttons = this.lineButtons(list.arch);
         const x2 = this.prepare(fields, list.models);
+        const names = columns.map((c) => c.getAttribute('name'));
+        if (buttons.some((b) => b.getAttribute('states')) && fields.state && !names.includes('state')) {
+            names.push('state');         // what the buttons' states= look at
+        }
         try {
-            await x2.load(columns.map((c) => c.getAttribute('name')), fieldContext(this));
+            await x2.load(names, fieldContext(this));
         } catch (error) {
             notifyError(error);
         }
@@ -126,13 +230,16 @@ class X2ManyField extends FieldWidget {
         const head = el('tr', {}, columns.map((column) => {
             const name = column.getAttribute('name');
             return el('th', { dataset: { name } }, column.getAttribute('string') || fields[name].string || name);
-        }), canDelete ? el('th', { class: 'o_list_record_remove_header' }) : null);
+        }), buttons.length ? el('th', { class: 'o_list_button_header' }) : null, canDelete ? el('th', { class: 'o_list_record_remove_header' }) : null);
         const body = el('tbody');
         for (const line of x2.records) {
             const row = el('tr', { class: 'o_data_row' + (line === editing ? ' o_selected_row' : ''),
                 dataset: { id: line.resId || '' } });
             for (const column of columns) {
                 row.appendChild(this.cell(line, column, fields, line === editing));
+            }
+            if (buttons.length) {
+                row.appendChild(this.buttonCell(line, buttons));
             }
             if (canDelete) {
                 const remove = el('button', { type: 'button', class: 'o_list_record_remove', title: 'Delete', 'aria-label': 'Delete the line' }, '🗑');

@@ -438,6 +438,13 @@ export class FormView {
             }
             return;
         }
+        // the question comes first: "Cancel" must leave the record as it was, unsaved
+        if (attrs.confirm) {
+            if (!(await confirmDialog(attrs.confirm))) {
+                return;
+            }
+            delete attrs.confirm;
+        }
         if ((this.record.isNew || this.record.isDirty) && !(await this.save())) {
             return;
         }

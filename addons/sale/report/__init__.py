@@ -1,0 +1,2 @@
+"""Reports of the sale addon."""
+from . import sale_order_report

@@ -1,0 +1,2 @@
+"""Models of sale_crm."""
+from . import crm_segmentation
