@@ -7,7 +7,7 @@
 PYTHON ?= python3
 VENV := .venv
 # every installable addon present
-ADDONS ?= base,crm,sale_crm
+ADDONS ?= base,crm,sale_crm,document
 # the browser Playwright drives (tests/web); checked itself, not a stamp,
 # so a machine that lost it gets it back
 CHROMIUM := /usr/bin/chromium

@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _RUNTIME_ONLY = ('init', 'update', 'stop_after_init', 'save', 'config', 'load_language',
                  'language', 'translate_out', 'translate_in', 'translate_modules',
                  'overwrite_existing_translations')
-_INT_OPTIONS = ('db_port', 'http_port', 'db_maxconn', 'workers', 'limit_request_body', 'max_cron_threads', 'smtp_port')
+_INT_OPTIONS = ('db_port', 'http_port', 'db_maxconn', 'workers', 'limit_request_body', 'max_cron_threads', 'smtp_port', 'ftp_port')
 _BOOL_OPTIONS = ('without_demo', 'list_db', 'test_mode', 'stop_after_init', 'smtp_ssl')
 _ENV_OPTIONS = {'db_host': 'PGHOST', 'db_port': 'PGPORT',
                 'db_user': 'PGUSER', 'db_password': 'PGPASSWORD'}
@@ -39,6 +39,7 @@ def _defaults():
         'data_dir': _default_data_dir(),
         'addons_path': [os.path.join(ROOT, 'addons')],
         'http_port': 8069, 'http_interface': '127.0.0.1',
+        'ftp_port': False,      # the document addon's FTP server: off unless a port is given
         'without_demo': False, 'log_level': 'info', 'admin_passwd': 'admin',
         'list_db': True, 'test_mode': False,
         'workers': 0, 'limit_request_body': 128 * 1024 * 1024, 'max_cron_threads': 1,
@@ -146,6 +147,9 @@ class Config:
                        help='do not load demo data')
         p.add_argument('--http-port', dest='http_port', type=int, metavar='PORT', help='HTTP port (default 8069)')
         p.add_argument('--http-interface', dest='http_interface', metavar='ADDRESS', help='HTTP address (default 127.0.0.1)')
+        p.add_argument('--ftp-port', dest='ftp_port', type=int, metavar='PORT',
+                       help="serve the document addon's files over FTP on this port "
+                            "(on the HTTP address; default: no FTP server)")
         p.add_argument('--workers', dest='workers', type=int, metavar='N',
                        help='serve with N processes (prefork); 0 (default): one threaded process')
         p.add_argument('--max-cron-threads', dest='max_cron_threads', type=int, metavar='N',
@@ -200,7 +204,7 @@ class Config:
         except (OSError, configparser.Error, ValueError) as exc:
             parser.error(f"cannot read config file {self.options['config']}: {exc}")
         for key in ('db_name', 'data_dir', 'db_host', 'db_port', 'db_user', 'db_password',
-                    'without_demo', 'http_port', 'http_interface', 'log_level', 'workers', 'max_cron_threads',
+                    'without_demo', 'http_port', 'http_interface', 'ftp_port', 'log_level', 'workers', 'max_cron_threads',
                     'stop_after_init', 'save', 'init', 'update', 'load_language', 'language',
                     'translate_out', 'translate_in', 'translate_modules',
                     'overwrite_existing_translations', 'smtp_server', 'smtp_port', 'smtp_user',

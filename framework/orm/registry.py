@@ -161,6 +161,7 @@ class Registry:
                     field.setup_relation(model_class, comodel)
         self._setup_triggers()
         for model_class in self.models.values():
+            model_class._sql_constraints = _merged_sql_constraints(model_class)
             model_class._constraint_methods = _constraint_methods(model_class)
             model_class._onchange_methods = _onchange_methods(model_class)
             for name, _definition, message in model_class._sql_constraints:
@@ -313,6 +314,18 @@ def _table_of(model_class):
         if definition.__dict__.get('_table'):
             return definition.__dict__['_table']
     return model_class._name.replace('.', '_')
+
+
+def _merged_sql_constraints(cls):
+    """The ``_sql_constraints`` of every class `cls` is built from, by name (as Odoo does,
+    an extension adds constraints to those of the model it extends; a same name replaces)."""
+    merged = {}
+    # cls itself only holds what an earlier setup merged: its definitions are in its bases
+    for klass in reversed(cls.__mro__[1:]):
+        for constraint in klass.__dict__.get('_sql_constraints', ()):
+            merged.pop(constraint[0], None)
+            merged[constraint[0]] = constraint
+    return list(merged.values())
 
 
 def _constraint_methods(cls):

@@ -25,9 +25,12 @@ def serve(config):
           + (f" with {workers} worker processes" if workers else ''), flush=True)
     print("login admin / password admin", flush=True)
     cron_runners, cron_threads = max(config.get('max_cron_threads') or 0, 0), []
+    ftp_server = None
     try:
         if workers > 0:
             from .prefork import Arbiter
+            if config.get('ftp_port'):
+                _logger.warning("--ftp-port is served by the threaded server only: run without --workers")
             ensure_server()  # started once by the parent, shared by the workers
             Arbiter(application, host, port, workers, cron_workers=cron_runners,
                     cron_databases=[config['db_name']] if config['db_name'] else []).run()
@@ -36,13 +39,30 @@ def serve(config):
             if cron_runners:
                 ensure_server()  # before the threads, so that only one of them may start it
             cron_threads = start_threads(cron_runners, [config['db_name']] if config['db_name'] else [])
+            ftp_server = _start_ftp(config)
             run_simple(host, port, application, threaded=True, use_reloader=False)
     except KeyboardInterrupt:
         pass
     finally:
         _logger.info("stopping")
+        if ftp_server is not None:
+            ftp_server.stop()
         if cron_threads:
             from framework.cron import stop_threads
             stop_threads(cron_threads)
         close_all()
         embedded.stop()
+
+
+def _start_ftp(config):
+    """The document addon's FTP server thread when ``--ftp-port`` asks for it, else None."""
+    if not config.get('ftp_port'):
+        return None
+    from framework.db import ensure_server
+    ensure_server()
+    try:
+        from addons.document.ftp.server import start_from_config
+    except ImportError as error:   # pyftpdlib missing: say what to install, keep serving HTTP
+        _logger.error("--ftp-port needs the document addon and pyftpdlib (%s)", error)
+        return None
+    return start_from_config(config)

@@ -4,7 +4,9 @@ It carries what the client needs before its first RPC: the session info of
 ``framework.service.web.session_info`` plus the CSRF token (in
 ``script#session-info``), the token again in ``meta[name=csrf-token]``, and
 the user's language and time zone (``html[lang]``, ``body[data-lang]``,
-``body[data-tz]``). Without a live session the browser goes to the login page.
+``body[data-tz]``), and the client's own words in that language
+(``translations``: ``{source: translation}`` of ``i18n/<lang>.po``, see
+``translations``). Without a live session the browser goes to the login page.
 """
 from werkzeug.wrappers import Response
 
@@ -31,6 +33,9 @@ def webclient(request):
     info = run_as_user(request, work)
     context = info.get('user_context') or {}
     lang = context.get('lang') or 'en_US'
+    # imported here so that `python -m framework.web.translations` runs the module once
+    from .translations import catalog
+    info['translations'] = catalog(lang)
     body = render(
         'webclient',
         title=TITLE,

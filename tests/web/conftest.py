@@ -42,14 +42,15 @@ def pytest_configure(config):
 
 @pytest.fixture(scope='session')
 def web_db(template_db):
-    """Name of a copy of the template with sale_crm added, for the browser tests (dropped at the end)."""
+    """Name of a copy of the template with sale_crm and document added, for the browser tests (dropped at the end)."""
     from framework.db import admin
     from framework.orm.registry import Registry
     from framework.modules.loading import load_modules
     name = f'{template_db[:-3]}web_{uuid.uuid4().hex[:6]}'
     admin.create_db(name, template=template_db)
-    # the browser drives a whole sales day: from the case to the quotation (sale_crm)
-    load_modules(name, init=['sale_crm'], demo=True)
+    # the browser drives a whole sales day: from the case to the quotation (sale_crm), and
+    # finds files by their content (document)
+    load_modules(name, init=['sale_crm', 'document'], demo=True)
     yield name
     Registry.delete(name)
     if admin.exists(name):

@@ -14,6 +14,7 @@ import { evalContext, evalDomain } from './py.js';
 import { session } from './session.js';
 import * as router from './router.js';
 import { ViewManager } from './view_manager.js';
+import { _t } from './translate.js';
 
 export class ActionManager {
     /** `root` is the element the current screen is drawn into. */
@@ -72,7 +73,7 @@ export class ActionManager {
             const result = await call('ir.actions.server', 'run', [[action.id]], { context });
             return result ? this.doAction(result, options) : null;
         }
-        notifyError(`The client cannot run actions of type ${type}.`);
+        notifyError(_t('The client cannot run actions of type %s.', type));
         return null;
     }
 

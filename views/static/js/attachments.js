@@ -7,6 +7,7 @@ import { el } from './dom.js';
 import { call, postForm } from './rpc.js';
 import { confirmDialog } from './dialog.js';
 import { notifyError } from './notify.js';
+import { _t } from './translate.js';
 
 function size(bytes) {
     if (!bytes) {
@@ -30,12 +31,12 @@ export class AttachmentPanel {
         this.onCount = onCount;
         this.list = el('ul', { class: 'o_attachment_list' });
         this.input = el('input', { type: 'file', multiple: true, class: 'o_attachment_input', id: `o_attachment_input_${resId}`,
-            'aria-label': 'Attach files' });
+            'aria-label': _t('Attach files') });
         this.input.addEventListener('change', () => this.upload());
-        this.element = el('section', { class: 'o_attachments', 'aria-label': 'Attachments' },
-            el('h3', { class: 'o_attachments_title' }, 'Attachments'),
+        this.element = el('section', { class: 'o_attachments', 'aria-label': _t('Attachments') },
+            el('h3', { class: 'o_attachments_title' }, _t('Attachments')),
             this.list,
-            el('label', { class: 'o_button o_attachment_add', for: this.input.id }, 'Attach files…'),
+            el('label', { class: 'o_button o_attachment_add', for: this.input.id }, _t('Attach files…')),
             this.input);
     }
 
@@ -54,7 +55,7 @@ export class AttachmentPanel {
     }
 
     item(row) {
-        const remove = el('button', { type: 'button', class: 'o_attachment_delete', title: 'Delete', 'aria-label': `Delete ${row.name}` }, '×');
+        const remove = el('button', { type: 'button', class: 'o_attachment_delete', title: _t('Delete'), 'aria-label': _t('Delete %s', row.name) }, '×');
         remove.addEventListener('click', () => this.remove(row));
         return el('li', { class: 'o_attachment', dataset: { id: row.id } },
             el('a', { class: 'o_attachment_download', href: `/web/content/ir.attachment/${row.id}/datas`, download: row.name || '' },
@@ -84,7 +85,7 @@ export class AttachmentPanel {
     }
 
     async remove(row) {
-        if (!(await confirmDialog(`Delete the attachment ${row.name}?`))) {
+        if (!(await confirmDialog(_t('Delete the attachment %s?', row.name)))) {
             return;
         }
         try {

@@ -3,6 +3,7 @@
  * "Create and Edit", one2many line forms, import.
  */
 import { el } from './dom.js';
+import { _t } from './translate.js';
 
 /**
  * Open a dialog; `buttons` are `{string, classes, click(dialog)}`.
@@ -11,7 +12,7 @@ import { el } from './dom.js';
 export function openDialog({ title = '', body = null, buttons = [], size = 'medium', onClose = null }) {
     const backdrop = el('div', { class: 'o_dialog_backdrop' });
     const titleNode = el('h2', { class: 'o_dialog_title' }, title);
-    const closeButton = el('button', { type: 'button', class: 'o_dialog_close', 'aria-label': 'Close' }, '×');
+    const closeButton = el('button', { type: 'button', class: 'o_dialog_close', 'aria-label': _t('Close') }, '×');
     const bodyNode = el('div', { class: 'o_dialog_body' });
     if (body) {
         bodyNode.appendChild(body);
@@ -58,7 +59,7 @@ export function openDialog({ title = '', body = null, buttons = [], size = 'medi
 }
 
 /** Ask a yes/no question; resolves true when confirmed. */
-export function confirmDialog(message, title = 'Confirmation') {
+export function confirmDialog(message, title = _t('Confirmation')) {
     return new Promise((resolve) => {
         let answered = false;
         openDialog({
@@ -66,8 +67,8 @@ export function confirmDialog(message, title = 'Confirmation') {
             body: el('p', {}, message),
             size: 'small',
             buttons: [
-                { string: 'Ok', classes: 'o_button_primary', click: (d) => { answered = true; d.close(); resolve(true); } },
-                { string: 'Cancel', click: (d) => d.close() },
+                { string: _t('Ok'), classes: 'o_button_primary', click: (d) => { answered = true; d.close(); resolve(true); } },
+                { string: _t('Cancel'), click: (d) => d.close() },
             ],
             onClose: () => { if (!answered) { resolve(false); } },
         });

@@ -3,6 +3,8 @@
  * Text children are set as text (never parsed as HTML), so record values
  * cannot inject markup.
  */
+import { _t } from './translate.js';
+
 export function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) {
@@ -49,7 +51,7 @@ export function parseArch(arch) {
     const doc = new DOMParser().parseFromString(arch, 'text/xml');
     const error = doc.querySelector('parsererror');
     if (error) {
-        throw new Error('The view cannot be read: its XML is malformed.');
+        throw new Error(_t('The view cannot be read: its XML is malformed.'));
     }
     return doc.documentElement;
 }

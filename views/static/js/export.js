@@ -6,6 +6,7 @@
 import { el } from './dom.js';
 import { session } from './session.js';
 import { notifyError } from './notify.js';
+import { _t } from './translate.js';
 
 /**
  * Download the `fieldNames` of the records `ids` of `model` as CSV; with no
@@ -16,7 +17,7 @@ export function exportRecords(model, ids, fieldNames, domain = []) {
     // a frame of our own receives the answer, so an error page does not replace the client
     let frame = document.querySelector('iframe.o_export_frame');
     if (!frame) {
-        frame = el('iframe', { class: 'o_export_frame', name: 'o_export_frame', hidden: true, title: 'Export' });
+        frame = el('iframe', { class: 'o_export_frame', name: 'o_export_frame', hidden: true, title: _t('Export') });
         // a download does not load the frame: a page that does is the server's refusal
         frame.addEventListener('load', () => {
             let text = '';
@@ -28,7 +29,7 @@ export function exportRecords(model, ids, fieldNames, domain = []) {
                 text = '';
             }
             if (text) {
-                notifyError(`The export failed: ${text}`);
+                notifyError(_t('The export failed: %s', text));
             }
         });
         document.body.appendChild(frame);

@@ -10,6 +10,7 @@
 import { el } from './dom.js';
 import { postForm } from './rpc.js';
 import { openDialog } from './dialog.js';
+import { _t } from './translate.js';
 
 
 /** Open the import dialog for `viewManager`'s model; a successful import reloads its view. */
@@ -18,20 +19,20 @@ export function openImport(viewManager) {
     let preview = null;
     let file = null;
 
-    const fileInput = el('input', { type: 'file', class: 'o_import_file', accept: '.csv,text/csv', 'aria-label': 'CSV file' });
+    const fileInput = el('input', { type: 'file', class: 'o_import_file', accept: '.csv,text/csv', 'aria-label': _t('CSV file') });
     const previewArea = el('div', { class: 'o_import_preview' });
     const messages = el('div', { class: 'o_import_messages', role: 'status', 'aria-live': 'polite' });
     const body = el('div', { class: 'o_import_view' },
         el('p', { class: 'o_import_help' },
-            'Choose a CSV file (comma separated, UTF-8, a first line of column titles). ',
-            'Each column goes to the field chosen under its title; columns set to "Do not import" are skipped.'),
-        el('label', { class: 'o_import_file_label' }, 'File ', fileInput),
+            _t('Choose a CSV file (comma separated, UTF-8, a first line of column titles).'), ' ',
+            _t('Each column goes to the field chosen under its title; columns set to "Do not import" are skipped.')),
+        el('label', { class: 'o_import_file_label' }, _t('File'), ' ', fileInput),
         previewArea, messages);
 
-    const dialog = openDialog({ title: `Import ${viewManager.action.name || model}`, body, size: 'large' });
-    const testButton = el('button', { type: 'button', class: 'o_button o_import_test', disabled: true }, 'Test');
-    const runButton = el('button', { type: 'button', class: 'o_button o_button_primary o_import_run', disabled: true }, 'Import');
-    const cancelButton = el('button', { type: 'button', class: 'o_button o_import_cancel' }, 'Cancel');
+    const dialog = openDialog({ title: _t('Import %s', viewManager.action.name || model), body, size: 'large' });
+    const testButton = el('button', { type: 'button', class: 'o_button o_import_test', disabled: true }, _t('Test'));
+    const runButton = el('button', { type: 'button', class: 'o_button o_button_primary o_import_run', disabled: true }, _t('Import'));
+    const cancelButton = el('button', { type: 'button', class: 'o_button o_import_cancel' }, _t('Cancel'));
     dialog.footer.replaceChildren(runButton, testButton, cancelButton);
     cancelButton.addEventListener('click', () => dialog.close());
 
@@ -60,9 +61,9 @@ export function openImport(viewManager) {
         const selects = headers.map((header, index) => {
             const match = matches[index] ?? matches[String(index)] ?? matches[header] ?? '';
             return el('select', {
-                class: 'o_import_field', dataset: { column: String(index) }, 'aria-label': `Field for column ${header}`,
+                class: 'o_import_field', dataset: { column: String(index) }, 'aria-label': _t('Field for column %s', header),
                 onchange: () => { messages.replaceChildren(); },
-            }, el('option', { value: '', selected: !match }, 'Do not import'),
+            }, el('option', { value: '', selected: !match }, _t('Do not import')),
             fields.map((field) => el('option', { value: field.name, selected: field.name === match },
                 `${field.string || field.name}${field.required ? ' *' : ''}`)));
         });
@@ -75,7 +76,7 @@ export function openImport(viewManager) {
         const required = (preview.fields || []).filter((field) => field.required).length;
         previewArea.replaceChildren(
             el('div', { class: 'o_import_table_wrap' }, table),
-            required ? el('p', { class: 'o_import_help' }, 'Fields marked * are required.') : null);
+            required ? el('p', { class: 'o_import_help' }, _t('Fields marked * are required.')) : null);
     }
 
     fileInput.addEventListener('change', async () => {
@@ -108,7 +109,7 @@ export function openImport(viewManager) {
         }
         const fields = columnFields();
         if (!fields.some(Boolean)) {
-            showMessages([{ type: 'error', text: 'Choose the field of at least one column: every column is set to "Do not import".' }]);
+            showMessages([{ type: 'error', text: _t('Choose the field of at least one column: every column is set to "Do not import".') }]);
             return;
         }
         const form = new FormData();
@@ -132,7 +133,7 @@ export function openImport(viewManager) {
         }));
         const failed = found.some((message) => message.type === 'error');
         if (dryRun) {
-            showMessages(found.length ? found : [{ type: 'info', text: 'Everything seems valid.' }]);
+            showMessages(found.length ? found : [{ type: 'info', text: _t('Everything seems valid.') }]);
             return;
         }
         if (failed) {
@@ -145,7 +146,7 @@ export function openImport(viewManager) {
             ...found.map(({ type, text }) => el('p', { class: `o_import_message o_import_message_${type}` }, text)));
         runButton.disabled = true;
         testButton.disabled = true;
-        cancelButton.textContent = 'Close';
+        cancelButton.textContent = _t('Close');
         await viewManager.searchChanged();
     }
 

@@ -10,14 +10,15 @@ import { notifyError } from './notify.js';
 import * as router from './router.js';
 import { ActionManager } from './action_manager.js';
 import { openPreferences } from './preferences.js';
+import { _t } from './translate.js';
 
 class WebClient {
     constructor(root) {
         this.root = root;
         this.menus = null;
         this.currentTop = null;
-        this.navbar = el('nav', { class: 'o_main_navbar', 'aria-label': 'Main menu' });
-        this.sidebar = el('aside', { class: 'o_sidebar', 'aria-label': 'Menu' });
+        this.navbar = el('nav', { class: 'o_main_navbar', 'aria-label': _t('Main menu') });
+        this.sidebar = el('aside', { class: 'o_sidebar', 'aria-label': _t('Menu') });
         this.main = el('main', { class: 'o_action_manager' });
         this.root.append(this.navbar, el('div', { class: 'o_main' }, this.sidebar, this.main));
         this.actionManager = new ActionManager(this.main);
@@ -76,7 +77,7 @@ class WebClient {
     async openFirstMenu() {
         const tops = this.menus.root.children;
         if (!tops.length) {
-            this.main.replaceChildren(el('div', { class: 'o_nocontent' }, 'No menu is available to you: ask an administrator for access rights.'));
+            this.main.replaceChildren(el('div', { class: 'o_nocontent' }, _t('No menu is available to you: ask an administrator for access rights.')));
             return;
         }
         const crm = tops.find((id) => (this.menus[id].xmlid || '').startsWith('crm.')) || tops[0];
@@ -117,7 +118,7 @@ class WebClient {
     }
 
     renderNavbar() {
-        const toggle = el('button', { type: 'button', class: 'o_menu_toggle', 'aria-label': 'Show the menu' }, '☰');
+        const toggle = el('button', { type: 'button', class: 'o_menu_toggle', 'aria-label': _t('Show the menu') }, '☰');
         toggle.addEventListener('click', () => document.body.classList.toggle('o_sidebar_open'));
         const tops = el('div', { class: 'o_menu_sections' });
         for (const id of this.menus.root.children) {
@@ -128,8 +129,8 @@ class WebClient {
         }
         const logout = el('form', { method: 'post', action: '/web/logout', class: 'o_logout' },
             el('input', { type: 'hidden', name: 'csrf_token', value: session.csrf_token || '' }),
-            el('button', { type: 'submit', class: 'o_logout_button' }, 'Log out'));
-        const preferences = el('a', { href: '#', class: 'o_preferences' }, 'Preferences');
+            el('button', { type: 'submit', class: 'o_logout_button' }, _t('Log out')));
+        const preferences = el('a', { href: '#', class: 'o_preferences' }, _t('Preferences'));
         preferences.addEventListener('click', (event) => { event.preventDefault(); userMenu.classList.remove('o_open'); openPreferences(); });
         const userButton = el('button', { type: 'button', class: 'o_user_menu_toggle', 'aria-haspopup': 'true' }, session.name || session.username || '');
         const userMenu = el('div', { class: 'o_user_menu' }, userButton,

@@ -2,6 +2,8 @@
  * Short messages in the corner of the screen: errors stay until closed,
  * information fades after a few seconds.
  */
+import { _t } from './translate.js';
+
 function container() {
     let box = document.querySelector('.o_notification_manager');
     if (!box) {
@@ -22,7 +24,7 @@ function show(message, kind, sticky) {
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'o_notification_close';
-    close.setAttribute('aria-label', 'Close');
+    close.setAttribute('aria-label', _t('Close'));
     close.textContent = '×';
     close.addEventListener('click', () => note.remove());
     note.append(text, close);

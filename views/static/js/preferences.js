@@ -6,6 +6,7 @@ import { el } from './dom.js';
 import { openDialog } from './dialog.js';
 import { notifyError, notifyInfo } from './notify.js';
 import { session } from './session.js';
+import { _t } from './translate.js';
 
 export async function openPreferences() {
     let user;
@@ -36,17 +37,17 @@ export async function openPreferences() {
     const oldPassword = el('input', { type: 'password', name: 'old_password', class: 'o_input', autocomplete: 'current-password' });
     const newPassword = el('input', { type: 'password', name: 'new_password', class: 'o_input', autocomplete: 'new-password' });
     const body = el('div', { class: 'o_preferences_form' },
-        el('label', {}, 'Language', lang),
-        el('label', {}, 'Time zone', tz),
-        el('h3', {}, 'Change password'),
-        el('label', {}, 'Current password', oldPassword),
-        el('label', {}, 'New password', newPassword));
+        el('label', {}, _t('Language'), lang),
+        el('label', {}, _t('Time zone'), tz),
+        el('h3', {}, _t('Change password')),
+        el('label', {}, _t('Current password'), oldPassword),
+        el('label', {}, _t('New password'), newPassword));
     openDialog({
-        title: 'Preferences',
+        title: _t('Preferences'),
         body,
         buttons: [
             {
-                string: 'Save', classes: 'o_button_primary', click: async (dialog) => {
+                string: _t('Save'), classes: 'o_button_primary', click: async (dialog) => {
                     try {
                         await call('res.users', 'preference_change', [{ lang: lang.value || false, tz: tz.value || false }]);
                         if (newPassword.value) {
@@ -57,11 +58,11 @@ export async function openPreferences() {
                         return;
                     }
                     dialog.close();
-                    notifyInfo('Preferences saved.');
+                    notifyInfo(_t('Preferences saved.'));
                     window.location.reload();
                 },
             },
-            { string: 'Cancel', click: (dialog) => dialog.close() },
+            { string: _t('Cancel'), click: (dialog) => dialog.close() },
         ],
     });
 }

@@ -11,6 +11,7 @@ import { call } from './rpc.js';
 import { session } from './session.js';
 import { evaluate, evalContext as pyEvalContext } from './py.js';
 import { notifyError, notifyInfo } from './notify.js';
+import { _t } from './translate.js';
 
 const X2MANY = new Set(['one2many', 'many2many']);
 const LOG_FIELDS = ['create_uid', 'create_date', 'write_uid', 'write_date'];
@@ -153,7 +154,7 @@ export class Record {
             const names = [...new Set([...this.fieldNames, 'display_name', ...(this.readLog ? LOG_FIELDS : [])])];
             const rows = await call(this.model, 'read', [[this.resId], names], { context: this.context });
             if (!rows.length) {
-                throw new Error('This record does not exist any more: it may have been deleted.');
+                throw new Error(_t('This record does not exist any more: it may have been deleted.'));
             }
             this.setFromRead(rows[0]);
         } else {

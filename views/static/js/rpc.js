@@ -7,6 +7,7 @@
  * counts the calls in flight, so tests can wait for the screen to settle.
  */
 import { session, userContext } from './session.js';
+import { _t } from './translate.js';
 
 export class RpcError extends Error {
     constructor(message, name, code) {
@@ -53,20 +54,20 @@ export async function rpc(url, params = {}) {
                 body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params, id: nextId++ }),
             });
         } catch (error) {
-            throw new RpcError('The server cannot be reached: check your connection and try again.', 'ConnectionError');
+            throw new RpcError(_t('The server cannot be reached: check your connection and try again.'), 'ConnectionError');
         }
         if (response.status === 403) {
-            throw new RpcError('The server refused the request: reload the page and try again.', 'Forbidden', 403);
+            throw new RpcError(_t('The server refused the request: reload the page and try again.'), 'Forbidden', 403);
         }
         let payload;
         try {
             payload = await response.json();
         } catch (error) {
-            throw new RpcError(`The server answered with an error (HTTP ${response.status}): try again.`, 'HttpError');
+            throw new RpcError(_t('The server answered with an error (HTTP %s): try again.', response.status), 'HttpError');
         }
         if (payload.error) {
             const data = payload.error.data || {};
-            const error = new RpcError(data.message || payload.error.message || 'The server reported an error.',
+            const error = new RpcError(data.message || payload.error.message || _t('The server reported an error.'),
                 data.name, payload.error.code);
             if (error.sessionExpired) {
                 window.location.href = '/web/login?redirect=' + encodeURIComponent(window.location.pathname + window.location.hash);
@@ -101,7 +102,7 @@ export async function postForm(url, formData) {
         }
         if (!response.ok || (payload && payload.error)) {
             const message = (payload && (payload.error && (payload.error.message || payload.error))) ||
-                `The server refused the request (HTTP ${response.status}).`;
+                _t('The server refused the request (HTTP %s).', response.status);
             throw new RpcError(typeof message === 'string' ? message : JSON.stringify(message), 'HttpError', response.status);
         }
         return payload;

@@ -11,6 +11,7 @@ import { el, parseArch } from './dom.js';
 import { notifyError } from './notify.js';
 import { confirmDialog } from './dialog.js';
 import { SearchView } from './views/search.js';
+import { _t } from './translate.js';
 
 /** view type → module defining the view class (loaded when first used) */
 const VIEW_MODULES = {
@@ -20,7 +21,7 @@ const VIEW_MODULES = {
     graph: ['./views/graph.js', 'GraphView'],
 };
 
-const VIEW_LABELS = { list: 'List', form: 'Form', calendar: 'Calendar', graph: 'Graph' };
+const VIEW_LABELS = { list: _t('List'), form: _t('Form'), calendar: _t('Calendar'), graph: _t('Graph') };
 
 export class ViewManager {
     constructor(actionManager, action, { context = {}, domain = [], dialog = null } = {}) {
@@ -123,7 +124,7 @@ export class ViewManager {
         try {
             ViewClass = (await import(path))[className];
         } catch (error) {
-            notifyError(`The ${viewType} view cannot be shown: ${error.message}`);
+            notifyError(_t('The %s view cannot be shown: %s', VIEW_LABELS[viewType] || viewType, error.message));
             return false;
         }
         if (this.view) {

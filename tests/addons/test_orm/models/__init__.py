@@ -1,2 +1,3 @@
 from . import order
 from . import tag
+from . import order_extension

@@ -5,12 +5,13 @@
  */
 import { el } from '../dom.js';
 import { FieldWidget } from './char.js';
+import { _t } from '../translate.js';
 
 function readBase64(file) {
     return new Promise((resolve, reject) => {
         const reader = new FileReader();
         reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-        reader.onerror = () => reject(new Error(`The file ${file.name} cannot be read.`));
+        reader.onerror = () => reject(new Error(_t('The file %s cannot be read.', file.name)));
         reader.readAsDataURL(file);
     });
 }
@@ -26,7 +27,7 @@ export class BinaryField extends FieldWidget {
             return null;
         }
         const query = this.filenameField ? `?filename_field=${encodeURIComponent(this.filenameField)}` : '';
-        const label = (this.filenameField && record.data[this.filenameField]) || 'Download';
+        const label = (this.filenameField && record.data[this.filenameField]) || _t('Download');
         return el('a', { class: 'o_binary_download', href: `/web/content/${encodeURIComponent(record.model)}/${record.resId}/${encodeURIComponent(this.name)}${query}`,
             download: '' }, label);
     }
@@ -36,7 +37,7 @@ export class BinaryField extends FieldWidget {
         if (link) {
             this.element.appendChild(link);
         } else if (this.value) {
-            this.element.appendChild(el('span', { class: 'o_field_value' }, (this.filenameField && this.record.data[this.filenameField]) || 'File'));
+            this.element.appendChild(el('span', { class: 'o_field_value' }, (this.filenameField && this.record.data[this.filenameField]) || _t('File')));
         }
     }
 
@@ -60,8 +61,8 @@ export class BinaryField extends FieldWidget {
         });
         const link = this.downloadLink();
         const pending = this.value && !link ? el('span', { class: 'o_binary_name' },
-            (this.filenameField && this.record.data[this.filenameField]) || 'File chosen') : null;
-        const clear = this.value ? el('button', { type: 'button', class: 'o_binary_clear', 'aria-label': 'Clear' }, 'Clear') : null;
+            (this.filenameField && this.record.data[this.filenameField]) || _t('File chosen')) : null;
+        const clear = this.value ? el('button', { type: 'button', class: 'o_binary_clear', 'aria-label': _t('Clear') }, _t('Clear')) : null;
         if (clear) {
             clear.addEventListener('click', async () => {
                 if (this.filenameField) {

@@ -12,6 +12,7 @@ import { evalDomain } from '../py.js';
 import { nodeContext } from '../record.js';
 import { FieldWidget } from './char.js';
 import { openFormDialog } from '../views/form.js';
+import { _t } from '../translate.js';
 
 const SEARCH_LIMIT = 8;
 const MORE_LIMIT = 80;
@@ -37,13 +38,13 @@ export function fieldContext(widget) {
 
 /** A dialog listing the `name_search` results of `term` (80 at most); `onSelect([id, name])`. */
 export function openSearchMore({ model, title, domain = [], context = {}, term = '', onSelect }) {
-    const input = el('input', { type: 'search', class: 'o_input o_search_more_input', placeholder: 'Search…' });
+    const input = el('input', { type: 'search', class: 'o_input o_search_more_input', placeholder: _t('Search…') });
     input.value = term;
     const tbody = el('tbody');
     const body = el('div', { class: 'o_search_more' }, input,
-        el('table', { class: 'o_list_table o_search_more_table' }, el('thead', {}, el('tr', {}, el('th', {}, 'Name'))), tbody));
-    const dialog = openDialog({ title: `Search: ${title || model}`, body, size: 'medium',
-        buttons: [{ string: 'Cancel', click: (d) => d.close() }] });
+        el('table', { class: 'o_list_table o_search_more_table' }, el('thead', {}, el('tr', {}, el('th', {}, _t('Name')))), tbody));
+    const dialog = openDialog({ title: _t('Search: %s', title || model), body, size: 'medium',
+        buttons: [{ string: _t('Cancel'), click: (d) => d.close() }] });
     const search = async () => {
         let rows = [];
         try {
@@ -58,7 +59,7 @@ export function openSearchMore({ model, title, domain = [], context = {}, term =
             return row;
         }));
         if (!rows.length) {
-            tbody.appendChild(el('tr', {}, el('td', { class: 'o_nocontent' }, 'No record found.')));
+            tbody.appendChild(el('tr', {}, el('td', { class: 'o_nocontent' }, _t('No record found.'))));
         }
     };
     let timer = null;
@@ -86,7 +87,7 @@ export async function openCreateEdit({ model, title, name = '', context = {}, on
         }
     }
     return openFormDialog({
-        model, title: `Create: ${title || model}`, arch: result.views.form.arch, fields, models: result.models,
+        model, title: _t('Create: %s', title || model), arch: result.views.form.arch, fields, models: result.models,
         context: recordContext, mode: 'edit',
         async onSave(record) {
             const id = await record.save();
@@ -131,7 +132,7 @@ export class Many2OneField extends FieldWidget {
         const wrapper = el('div', { class: 'o_m2o_input' }, input, dropdown);
         this.element.appendChild(wrapper);
         if (Array.isArray(value) && this.env.viewManager) {
-            const open = el('button', { type: 'button', class: 'o_external_button', title: 'Open', 'aria-label': 'Open the record' }, '↗');
+            const open = el('button', { type: 'button', class: 'o_external_button', title: _t('Open'), 'aria-label': _t('Open the record') }, '↗');
             open.addEventListener('click', () => this.openRecord());
             this.element.appendChild(open);
         }
@@ -169,9 +170,9 @@ export class Many2OneField extends FieldWidget {
             for (const [id, name] of rows) {
                 dropdown.appendChild(this._item(name, () => this.choose([id, name]), { id }));
             }
-            dropdown.appendChild(this._item('Search More…', () => this.searchMore(term), { extra: 'o_m2o_search_more' }));
+            dropdown.appendChild(this._item(_t('Search More…'), () => this.searchMore(term), { extra: 'o_m2o_search_more' }));
             if (!['0', 'False', 'false'].includes(this.attr('can_create'))) {
-                dropdown.appendChild(this._item('Create and Edit…', () => this.createEdit(term), { extra: 'o_m2o_create_edit' }));
+                dropdown.appendChild(this._item(_t('Create and Edit…'), () => this.createEdit(term), { extra: 'o_m2o_create_edit' }));
             }
             dropdown.hidden = false;
             input.setAttribute('aria-expanded', 'true');

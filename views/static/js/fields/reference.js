@@ -7,6 +7,7 @@ import { call } from '../rpc.js';
 import { notifyError } from '../notify.js';
 import { FieldWidget } from './char.js';
 import { openSearchMore } from './many2one.js';
+import { _t } from '../translate.js';
 
 /** `[model, id]` of a reference value ('model,id', or [string, name] as read gives it). */
 function parseReference(value) {
@@ -78,7 +79,7 @@ export class ReferenceField extends FieldWidget {
                 return li;
             };
             dropdown.replaceChildren(...rows.map((pair) => item(pair[1], () => choose(pair))),
-                item('Search More…', () => openSearchMore({ model: select.value, term: input.value, onSelect: choose })));
+                item(_t('Search More…'), () => openSearchMore({ model: select.value, term: input.value, onSelect: choose })));
             dropdown.hidden = false;
         };
         input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 250); });

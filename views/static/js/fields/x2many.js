@@ -17,6 +17,7 @@ import { fieldDomain, fieldContext, openSearchMore } from './many2one.js';
 import { fieldWidget } from './registry.js';
 import { openFormDialog } from '../views/form.js';
 import { nodeModifiers } from '../views/form_renderer.js';
+import { _t } from '../translate.js';
 
 const viewsCache = new Map();
 
@@ -143,7 +144,7 @@ class X2ManyField extends FieldWidget {
     async runLineButton(line, node) {
         const form = this.env.form;
         if (!form) {
-            notifyInfo('Save this record first, then use the buttons of its lines from its own form.');
+            notifyInfo(_t('Save this record first, then use the buttons of its lines from its own form.'));
             return;
         }
         const confirm = node.getAttribute('confirm');
@@ -242,7 +243,7 @@ class X2ManyField extends FieldWidget {
                 row.appendChild(this.buttonCell(line, buttons));
             }
             if (canDelete) {
-                const remove = el('button', { type: 'button', class: 'o_list_record_remove', title: 'Delete', 'aria-label': 'Delete the line' }, '🗑');
+                const remove = el('button', { type: 'button', class: 'o_list_record_remove', title: _t('Delete'), 'aria-label': _t('Delete the line') }, '🗑');
                 remove.addEventListener('click', (event) => {
                     event.stopPropagation();
                     if (this.editing === line) {
@@ -262,7 +263,7 @@ class X2ManyField extends FieldWidget {
         const table = el('table', { class: 'o_list_table o_x2many_table' }, el('thead', {}, head), body);
         holder.appendChild(el('div', { class: 'o_x2many_table_wrap' }, table));
         if (canAdd) {
-            const add = el('a', { href: '#', class: 'o_field_x2many_list_row_add', role: 'button' }, 'Add a line');
+            const add = el('a', { href: '#', class: 'o_field_x2many_list_row_add', role: 'button' }, _t('Add a line'));
             add.addEventListener('click', (event) => { event.preventDefault(); onAdd(); });
             holder.appendChild(add);
         }
@@ -444,7 +445,7 @@ export class Many2ManyTagsField extends X2ManyField {
                 const tag = el('span', { class: 'o_tag', dataset: { id: line.resId } }, el('span', { class: 'o_tag_name' },
                     line.data.display_name || ''));
                 if (!this.readonly) {
-                    const remove = el('button', { type: 'button', class: 'o_tag_remove', 'aria-label': 'Remove' }, '×');
+                    const remove = el('button', { type: 'button', class: 'o_tag_remove', 'aria-label': _t('Remove') }, '×');
                     remove.addEventListener('click', () => {
                         x2.remove(line);
                         this.changed();
@@ -463,7 +464,7 @@ export class Many2ManyTagsField extends X2ManyField {
 
     renderInput() {
         const input = el('input', { type: 'text', class: 'o_input o_m2m_tags_input', id: this.inputId, autocomplete: 'off',
-            placeholder: 'Add…' });
+            placeholder: _t('Add…') });
         const dropdown = el('ul', { class: 'o_m2o_dropdown', role: 'listbox', hidden: true });
         this.element.appendChild(el('div', { class: 'o_m2o_input' }, input, dropdown));
         let timer = null;
@@ -499,7 +500,7 @@ export class Many2ManyTagsField extends X2ManyField {
                 return;
             }
             dropdown.replaceChildren(...rows.map((pair) => item(pair[1], () => add(pair))),
-                item('Search More…', () => openSearchMore({ model: this.field.relation, title: this.field.string,
+                item(_t('Search More…'), () => openSearchMore({ model: this.field.relation, title: this.field.string,
                     domain: domain(), context: fieldContext(this), term: input.value, onSelect: add }), 'o_m2o_search_more'));
             dropdown.hidden = false;
             active = rows.length ? 0 : -1;

@@ -14,6 +14,7 @@ import { el, childElements } from '../dom.js';
 import { notifyError } from '../notify.js';
 import { userLocale as sessionLocale, userTimezone } from '../session.js';
 import { formatValue } from '../fields/format.js';
+import { _t } from '../translate.js';
 
 /** The user's language as Intl takes it (English when Intl does not know it). */
 function userLocale() {
@@ -25,7 +26,7 @@ function userLocale() {
 }
 
 const DAY = 86400000;
-const SCALES = { month: 'Month', week: 'Week', day: 'Day' };
+const SCALES = { month: _t('Month'), week: _t('Week'), day: _t('Day') };
 /** colours for the `color` field's values; a value keeps its colour (by id) */
 export const PALETTE = ['#4c7bd1', '#d1744c', '#3f9f6b', '#a35dc2', '#c9a227', '#d14c7b', '#2f9fb0',
     '#7a8a2f', '#8c5a3c', '#5a63c9', '#c25d5d', '#4f8f8f'];
@@ -175,7 +176,7 @@ export class CalendarView {
 
     async mount(element) {
         if (!this.dateStart || !this.env.fields[this.dateStart]) {
-            throw new Error(`The calendar view of ${this.env.model} needs a date_start attribute naming a date field.`);
+            throw new Error(_t('The calendar view of %s needs a date_start attribute naming a date field.', this.env.model));
         }
         this.element = el('div', { class: 'o_calendar_view', dataset: { scale: this.scale } });
         element.appendChild(this.element);
@@ -349,9 +350,9 @@ export class CalendarView {
         }, label));
         return el('div', { class: 'o_calendar_header' },
             el('div', { class: 'o_calendar_nav' },
-                nav('o_calendar_prev', 'Previous', '‹', -1),
-                el('button', { type: 'button', class: 'o_button o_calendar_today', onclick: () => this.move(0) }, 'Today'),
-                nav('o_calendar_next', 'Next', '›', 1)),
+                nav('o_calendar_prev', _t('Previous'), '‹', -1),
+                el('button', { type: 'button', class: 'o_button o_calendar_today', onclick: () => this.move(0) }, _t('Today')),
+                nav('o_calendar_next', _t('Next'), '›', 1)),
             el('h2', { class: 'o_calendar_title' }, this.periodTitle()),
             el('div', { class: 'o_calendar_scales', role: 'group' }, scales));
     }
@@ -429,7 +430,7 @@ export class CalendarView {
             events.length > shown.length ? el('a', {
                 href: '#', class: 'o_calendar_more',
                 onclick: (e) => { e.preventDefault(); e.stopPropagation(); this.focus = date; this.scale = 'day'; this.reload(); },
-            }, `+${events.length - shown.length} more`) : null);
+            }, _t('+%s more', events.length - shown.length)) : null);
             const dayDate = date;
             cell.addEventListener('click', () => this.createAt(dayDate, null));
             grid.appendChild(cell);
@@ -457,7 +458,7 @@ export class CalendarView {
                 class: 'o_calendar_column_head' + (dayKey(date) === dayKey(this.today) ? ' o_calendar_today_cell' : ''),
             }, `${days.length > 1 ? names[i] : ''} `, this.dayNumber(date))));
         const allDay = el('div', { class: 'o_calendar_allday', style: `grid-template-columns: ${columns}` },
-            el('div', { class: 'o_calendar_hour_label' }, 'All day'),
+            el('div', { class: 'o_calendar_hour_label' }, _t('All day')),
             days.map((date) => el('div', { class: 'o_calendar_day o_calendar_allday_cell', dataset: { date: dayKey(date) } },
                 this.eventsOn(date).filter((event) => event.allDay).map((event) => this.eventNode(event)))));
         const hours = el('div', { class: 'o_calendar_hours' },
@@ -532,7 +533,7 @@ export class CalendarView {
                 dataset: { date: dayKey(date) },
             }, el('h3', { class: 'o_calendar_agenda_date' }, format.format(date)),
             events.length ? el('ul', {}, events.map((event) => el('li', {}, this.eventNode(event))))
-                : el('p', { class: 'o_calendar_empty' }, 'Nothing planned'));
+                : el('p', { class: 'o_calendar_empty' }, _t('Nothing planned')));
             item.addEventListener('click', () => this.createAt(date, null));
             return item;
         }));

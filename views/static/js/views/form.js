@@ -14,6 +14,7 @@ import { formatDatetime } from '../dates.js';
 import { Record, nodeContext } from '../record.js';
 import { FormRenderer, archFieldNames } from './form_renderer.js';
 import { AttachmentPanel } from '../attachments.js';
+import { _t } from '../translate.js';
 
 function when(value) {
     try {
@@ -134,13 +135,13 @@ export class FormView {
             return node;
         };
         if (this.mode === 'edit') {
-            this.saveButton = button('Save', 'o_button_primary o_form_button_save', () => this.onSave());
+            this.saveButton = button(_t('Save'), 'o_button_primary o_form_button_save', () => this.onSave());
             manager.buttons.replaceChildren(this.saveButton,
-                button('Discard', 'o_form_button_discard', () => this.onDiscard()));
+                button(_t('Discard'), 'o_form_button_discard', () => this.onDiscard()));
         } else {
             this.saveButton = null;
-            manager.buttons.replaceChildren(button('Edit', 'o_button_primary o_form_button_edit', () => this.edit()),
-                button('New', 'o_form_button_create', () => this.createNew()));
+            manager.buttons.replaceChildren(button(_t('Edit'), 'o_button_primary o_form_button_edit', () => this.edit()),
+                button(_t('New'), 'o_form_button_create', () => this.createNew()));
         }
         this.renderDirty();
         this.renderPager();
@@ -160,9 +161,9 @@ export class FormView {
         if (this.record.isNew || index < 0) {
             return;
         }
-        const previous = el('button', { type: 'button', class: 'o_pager_previous', 'aria-label': 'Previous', title: 'Previous',
+        const previous = el('button', { type: 'button', class: 'o_pager_previous', 'aria-label': _t('Previous'), title: _t('Previous'),
             disabled: this.resIds.length < 2 }, '‹');
-        const next = el('button', { type: 'button', class: 'o_pager_next', 'aria-label': 'Next', title: 'Next',
+        const next = el('button', { type: 'button', class: 'o_pager_next', 'aria-label': _t('Next'), title: _t('Next'),
             disabled: this.resIds.length < 2 }, '›');
         previous.addEventListener('click', () => this.move(-1));
         next.addEventListener('click', () => this.move(1));
@@ -183,14 +184,14 @@ export class FormView {
                 onClose: () => this.reload() }),
         }));
         if ((toolbar.print || []).length) {
-            box.appendChild(this.dropdown('Print', 'o_print_menu', entries(toolbar.print)));
+            box.appendChild(this.dropdown(_t('Print'), 'o_print_menu', entries(toolbar.print)));
         }
-        box.appendChild(this.dropdown('Action', 'o_action_menu', [
+        box.appendChild(this.dropdown(_t('Action'), 'o_action_menu', [
             ...entries(toolbar.action || []),
-            { label: 'Duplicate', classes: 'o_action_duplicate', action: () => this.duplicate() },
-            { label: 'Delete', classes: 'o_action_delete', action: () => this.remove() },
+            { label: _t('Duplicate'), classes: 'o_action_duplicate', action: () => this.duplicate() },
+            { label: _t('Delete'), classes: 'o_action_delete', action: () => this.remove() },
         ]));
-        this.attachmentButton = el('button', { type: 'button', class: 'o_button o_attachment_count', title: 'Attachments' }, 'Attachments: 0');
+        this.attachmentButton = el('button', { type: 'button', class: 'o_button o_attachment_count', title: _t('Attachments') }, _t('Attachments: %s', 0));
         this.attachmentButton.addEventListener('click', () => {
             const panel = this.root.querySelector('.o_attachments');
             if (panel) {
@@ -202,7 +203,7 @@ export class FormView {
 
     showAttachmentCount(count) {
         if (this.attachmentButton) {
-            this.attachmentButton.textContent = `Attachments: ${count}`;
+            this.attachmentButton.textContent = _t('Attachments: %s', count);
         }
     }
 
@@ -286,7 +287,7 @@ export class FormView {
             this.invalidNote = null;
         }
         if (invalid.length) {
-            this.invalidNote = notifyError(`The following fields are invalid: ${invalid.join(', ')}`);
+            this.invalidNote = notifyError(_t('The following fields are invalid: %s', invalid.join(', ')));
             return false;
         }
         const wasNew = this.record.isNew;
@@ -388,7 +389,7 @@ export class FormView {
     }
 
     async remove() {
-        if (!(await confirmDialog('Are you sure you want to delete this record?'))) {
+        if (!(await confirmDialog(_t('Are you sure you want to delete this record?')))) {
             return;
         }
         const id = this.record.resId;
@@ -497,7 +498,7 @@ export class FormView {
         if (!this.record) {
             return '';
         }
-        return this.record.isNew ? 'New' : this.record.displayName();
+        return this.record.isNew ? _t('New') : this.record.displayName();
     }
 
     destroy() {
@@ -538,21 +539,21 @@ export async function openFormDialog({ model, title = '', arch, fields, models =
     const container = el('div', { class: `o_form_view o_form_dialog ${mode === 'edit' ? 'o_form_editable' : 'o_form_readonly'}` });
     const renderer = new FormRenderer({
         arch: archNode, record: current, fields: current.fields, mode, env: { models: current.models },
-        onButton: () => notifyInfo('Save this record first, then use its buttons from its own form.'),
+        onButton: () => notifyInfo(_t('Save this record first, then use its buttons from its own form.')),
     });
     container.appendChild(renderer.render());
     const unwatch = current.onChange((changed, origin) => renderer.onRecordChange(changed, origin));
     let saved = false;
     const buttons = mode === 'edit' ? [
         {
-            string: 'Save', classes: 'o_button_primary o_form_button_save',
+            string: _t('Save'), classes: 'o_button_primary o_form_button_save',
             async click(dialog) {
                 if (document.activeElement && container.contains(document.activeElement)) {
                     document.activeElement.dispatchEvent(new Event('change', { bubbles: true }));
                 }
                 const invalid = renderer.invalidFields();
                 if (invalid.length) {
-                    notifyError(`The following fields are invalid: ${invalid.join(', ')}`);
+                    notifyError(_t('The following fields are invalid: %s', invalid.join(', ')));
                     return;
                 }
                 try {
@@ -565,8 +566,8 @@ export async function openFormDialog({ model, title = '', arch, fields, models =
                 }
             },
         },
-        { string: 'Discard', classes: 'o_form_button_discard', click: (dialog) => dialog.close() },
-    ] : [{ string: 'Close', classes: 'o_form_button_close', click: (dialog) => dialog.close() }];
+        { string: _t('Discard'), classes: 'o_form_button_discard', click: (dialog) => dialog.close() },
+    ] : [{ string: _t('Close'), classes: 'o_form_button_close', click: (dialog) => dialog.close() }];
     return openDialog({
         title, body: container, size: 'large', buttons,
         onClose() {

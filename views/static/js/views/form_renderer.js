@@ -8,6 +8,7 @@
 import { el, childElements } from '../dom.js';
 import { evalAttrs, evalBoolean } from '../py.js';
 import { fieldWidget } from '../fields/registry.js';
+import { _t } from '../translate.js';
 
 const TRUE_VALUES = new Set(['1', 'True', 'true']);
 const FALSE_VALUES = new Set(['0', 'False', 'false']);
@@ -253,7 +254,7 @@ export class FormRenderer {
             const pageCol = intAttr(page, 'col', 4);
             const inner = this.grid(pageCol);
             const pageElement = el('div', { class: 'o_notebook_page', role: 'tabpanel' }, inner);
-            const tab = el('a', { href: '#', class: 'o_notebook_tab', role: 'tab' }, page.getAttribute('string') || `Page ${pageIndex + 1}`);
+            const tab = el('a', { href: '#', class: 'o_notebook_tab', role: 'tab' }, page.getAttribute('string') || _t('Page %s', pageIndex + 1));
             tab.addEventListener('click', (event) => {
                 event.preventDefault();
                 this.state.pages[index] = pageIndex;

@@ -13,6 +13,7 @@ import { el, childElements } from '../dom.js';
 import { notifyError } from '../notify.js';
 import { userLocale as sessionLocale } from '../session.js';
 import { formatFloat, selectionLabel } from '../fields/format.js';
+import { _t } from '../translate.js';
 
 /** The user's language as Intl takes it (English when Intl does not know it). */
 function userLocale() {
@@ -94,7 +95,7 @@ export class GraphView {
 
     async mount(element) {
         if (!this.groupField) {
-            throw new Error(`The graph view of ${this.env.model} needs a first field to group by.`);
+            throw new Error(_t('The graph view of %s needs a first field to group by.', this.env.model));
         }
         this.element = el('div', { class: 'o_graph_view' });
         element.appendChild(this.element);
@@ -136,7 +137,7 @@ export class GraphView {
     }
 
     measureLabel(name) {
-        return name === COUNT ? 'Count' : (this.env.fields[name].string || name);
+        return name === COUNT ? _t('Count') : (this.env.fields[name].string || name);
     }
 
     formatMeasure(value) {
@@ -151,7 +152,7 @@ export class GraphView {
     groupLabel(spec, value) {
         const field = this.env.fields[spec.split(':')[0]] || {};
         if (value === false || value === null || value === undefined) {
-            return 'Undefined';
+            return _t('Undefined');
         }
         if (Array.isArray(value)) {
             return String(value[1] || '');
@@ -160,7 +161,7 @@ export class GraphView {
             return String(selectionLabel(value, field));
         }
         if (field.type === 'boolean') {
-            return value ? 'Yes' : 'No';
+            return value ? _t('Yes') : _t('No');
         }
         return String(value);
     }
@@ -199,7 +200,7 @@ export class GraphView {
         const data = this.dataset();
         this.width = this.drawingWidth();
         const chart = !data.keys.length
-            ? el('p', { class: 'o_graph_empty o_view_nocontent' }, 'No data to show: change the search to see a graph.')
+            ? el('p', { class: 'o_graph_empty o_view_nocontent' }, _t('No data to show: change the search to see a graph.'))
             : (this.mode === 'pie' ? this.renderPie(data) : this.renderBars(data));
         this.element.replaceChildren(this.renderControls(), el('div', { class: 'o_graph_canvas' }, chart));
     }
@@ -214,21 +215,21 @@ export class GraphView {
         if (this.measures.length) {
             // the count is always there to compare with
             const measures = [...this.measures, COUNT];
-            selector = el('label', { class: 'o_graph_measure_label' }, 'Measure ',
+            selector = el('label', { class: 'o_graph_measure_label' }, _t('Measure'), ' ',
                 el('select', {
                     class: 'o_graph_measure',
                     onchange: (event) => { this.measure = event.target.value; this.render(); },
                 }, measures.map((name) => el('option', { value: name, selected: name === this.measure }, this.measureLabel(name)))));
         }
         return el('div', { class: 'o_graph_controls' },
-            el('div', { class: 'o_graph_modes', role: 'group' }, modeButton('bar', 'Bar chart'), modeButton('pie', 'Pie chart')),
+            el('div', { class: 'o_graph_modes', role: 'group' }, modeButton('bar', _t('Bar chart')), modeButton('pie', _t('Pie chart'))),
             selector);
     }
 
     /** The title of the graph: what is measured, by what. */
     chartTitle() {
         const field = this.env.fields[this.groupField];
-        return `${this.measureLabel(this.measure)} by ${field.string || this.groupField}`;
+        return _t('%s by %s', this.measureLabel(this.measure), field.string || this.groupField);
     }
 
     legend(series, x, y, maxWidth) {
@@ -427,7 +428,7 @@ export class GraphView {
         });
         if (legendItems.length > shown.length) {
             legend.appendChild(svg('text', { x: legendX + 20, y: legendY + shown.length * 21, class: 'o_graph_legend_text' },
-                `and ${legendItems.length - shown.length} more`));
+                _t('and %s more', legendItems.length - shown.length)));
         }
         root.appendChild(legend);
         return root;

@@ -6,14 +6,19 @@
  * actions (delete, archive, export, the model's bound actions and
  * reports). With a group-by the list shows `read_group` groups with their
  * counts and sums, opened and closed on click; nested group-bys nest.
+ * An arch with `editable="top|bottom"` edits its rows in place
+ * (`ListEditor`) instead of opening the form. An html column shows its
+ * value's emphasis (`<mark>` of search excerpts) and nothing else of it.
  */
 import { call } from '../rpc.js';
 import { el, childElements } from '../dom.js';
-import { formatValue } from '../fields/format.js';
+import { formatValue, formatHtml } from '../fields/format.js';
 import { notifyError } from '../notify.js';
 import { confirmDialog } from '../dialog.js';
 import { evalBoolean, evalColors } from '../py.js';
 import { session } from '../session.js';
+import { _t } from '../translate.js';
+import { ListEditor } from './list_editor.js';
 
 const NUMERIC = ['integer', 'float', 'monetary'];
 const DECORATIONS = ['danger', 'warning', 'success', 'info', 'muted', 'bf', 'it'];
@@ -32,6 +37,8 @@ export class ListView {
         this.length = 0;
         this.selected = new Set();
         this.columns = this.parseColumns();
+        const editable = this.arch.getAttribute('editable');
+        this.editor = editable === 'top' || editable === 'bottom' ? new ListEditor(this, editable) : null;
     }
 
     parseColumns() {
@@ -90,11 +97,19 @@ export class ListView {
         const create = this.arch.getAttribute('create') !== 'false' && this.arch.getAttribute('create') !== '0';
         if (create) {
             buttons.appendChild(el('button', { type: 'button', class: 'o_button o_button_primary o_button_create',
-                onclick: () => this.viewManager.openRecord(null, this.records.map((r) => r.id)) }, 'New'));
+                onclick: () => this.createRecord() }, _t('New')));
         }
         if (create && this.arch.getAttribute('import') !== 'false') {
-            buttons.appendChild(el('button', { type: 'button', class: 'o_button o_button_import', onclick: () => this.openImport() }, 'Import'));
+            buttons.appendChild(el('button', { type: 'button', class: 'o_button o_button_import', onclick: () => this.openImport() }, _t('Import')));
         }
+    }
+
+    /** New: an empty row in edition (editable lists) or the form of a new record. */
+    createRecord() {
+        if (this.editor) {
+            return this.editor.add();
+        }
+        return this.viewManager.openRecord(null, this.records.map((r) => r.id));
     }
 
     async openImport() {
@@ -148,17 +163,20 @@ export class ListView {
     }
 
     render() {
+        if (this.editor) {
+            this.editor.reset();
+        }
         this.table.replaceChildren(this.renderHeader(), this.renderBody(), this.renderFooter());
         this.renderPager();
         this.renderActionMenus();
         if (!this.groups && !this.records.length) {
             this.table.querySelector('tbody').appendChild(el('tr', { class: 'o_list_empty' },
-                el('td', { colspan: this.columns.length + 1 }, 'No record matches: change the search, or create one with New.')));
+                el('td', { colspan: this.columns.length + 1 }, _t('No record matches: change the search, or create one with New.'))));
         }
     }
 
     renderHeader() {
-        const selectAll = el('input', { type: 'checkbox', 'aria-label': 'Select all' });
+        const selectAll = el('input', { type: 'checkbox', 'aria-label': _t('Select all') });
         selectAll.addEventListener('change', () => {
             for (const record of this.records) {
                 if (selectAll.checked) {
@@ -215,7 +233,7 @@ export class ListView {
     groupLabel(group) {
         const field = this.fields[group.field] || { type: 'char' };
         if (group.value === false || group.value === null || group.value === undefined) {
-            return 'None';
+            return _t('None');
         }
         if (Array.isArray(group.value)) {
             return String(group.value[1]);
@@ -311,7 +329,7 @@ export class ListView {
 
     renderRow(record, siblings) {
         const { classes, color } = this.rowClasses(record);
-        const selector = el('input', { type: 'checkbox', 'aria-label': 'Select the record', checked: this.selected.has(record.id) });
+        const selector = el('input', { type: 'checkbox', 'aria-label': _t('Select the record'), checked: this.selected.has(record.id) });
         selector.addEventListener('click', (event) => event.stopPropagation());
         selector.addEventListener('change', () => {
             if (selector.checked) {
@@ -334,13 +352,14 @@ export class ListView {
             const type = column.field.type;
             const text = formatValue(record[column.name], column.field);
             const cell = el('td', { class: `o_data_cell o_field_${type}` + (NUMERIC.includes(type) ? ' o_list_number' : ''),
-                dataset: { name: column.name }, title: text }, text);
+                dataset: { name: column.name }, title: text }, type === 'html' ? formatHtml(record[column.name]) : text);
             if (type === 'boolean') {
                 cell.replaceChildren(el('input', { type: 'checkbox', disabled: true, checked: Boolean(record[column.name]), 'aria-label': column.string }));
             }
             row.appendChild(cell);
         }
-        const open = () => this.viewManager.openRecord(record.id, siblings.map((r) => r.id));
+        const open = () => (this.editor ? this.editor.edit(record, row)
+            : this.viewManager.openRecord(record.id, siblings.map((r) => r.id)));
         row.addEventListener('click', open);
         row.addEventListener('keydown', (event) => { if (event.key === 'Enter' && event.target === row) { open(); } });
         return row;
@@ -389,8 +408,8 @@ export class ListView {
         }
         const first = this.length ? this.offset + 1 : 0;
         const last = Math.min(this.offset + this.limit, this.length);
-        const previous = el('button', { type: 'button', class: 'o_pager_previous', 'aria-label': 'Previous', disabled: this.offset <= 0 }, '‹');
-        const next = el('button', { type: 'button', class: 'o_pager_next', 'aria-label': 'Next', disabled: last >= this.length }, '›');
+        const previous = el('button', { type: 'button', class: 'o_pager_previous', 'aria-label': _t('Previous'), disabled: this.offset <= 0 }, '‹');
+        const next = el('button', { type: 'button', class: 'o_pager_next', 'aria-label': _t('Next'), disabled: last >= this.length }, '›');
         previous.addEventListener('click', () => this.reload({ offset: Math.max(0, this.offset - this.limit) }));
         next.addEventListener('click', () => this.reload({ offset: this.offset + this.limit }));
         pager.append(el('span', { class: 'o_pager_counter' },
@@ -405,18 +424,18 @@ export class ListView {
         if (!ids.length) {
             return;
         }
-        menus.appendChild(el('span', { class: 'o_selection_count' }, `${ids.length} selected`));
+        menus.appendChild(el('span', { class: 'o_selection_count' }, _t('%s selected', ids.length)));
         const button = (classes, label, handler) => {
             const node = el('button', { type: 'button', class: `o_button ${classes}` }, label);
             node.addEventListener('click', handler);
             menus.appendChild(node);
         };
-        button('o_action_export', 'Export', () => this.exportSelection(ids));
+        button('o_action_export', _t('Export'), () => this.exportSelection(ids));
         if ('active' in this.fields) {
-            button('o_action_archive', 'Archive', () => this.writeSelection(ids, { active: false }));
-            button('o_action_unarchive', 'Unarchive', () => this.writeSelection(ids, { active: true }));
+            button('o_action_archive', _t('Archive'), () => this.writeSelection(ids, { active: false }));
+            button('o_action_unarchive', _t('Unarchive'), () => this.writeSelection(ids, { active: true }));
         }
-        button('o_action_delete', 'Delete', () => this.deleteSelection(ids));
+        button('o_action_delete', _t('Delete'), () => this.deleteSelection(ids));
         const toolbar = this.viewManager.toolbar || {};
         for (const action of [...(toolbar.print || []), ...(toolbar.action || [])]) {
             button('o_action_bound', action.name, () => this.viewManager.doAction(action, {
@@ -443,7 +462,8 @@ export class ListView {
     }
 
     async deleteSelection(ids) {
-        if (!(await confirmDialog(`Delete ${ids.length} record${ids.length === 1 ? '' : 's'}? This cannot be undone.`))) {
+        if (!(await confirmDialog(ids.length === 1 ? _t('Delete 1 record? This cannot be undone.')
+            : _t('Delete %s records? This cannot be undone.', ids.length)))) {
             return;
         }
         try {
@@ -455,8 +475,48 @@ export class ListView {
         await this.reload();
     }
 
+    /** The records drawn next to `record` (the page, or its group's): what the form's pager goes through. */
+    siblingsOf(record) {
+        if (this.records.includes(record)) {
+            return this.records;
+        }
+        const search = (groups) => {
+            for (const group of groups || []) {
+                if (group.records && group.records.includes(record)) {
+                    return group.records;
+                }
+                const found = search(group.subgroups);
+                if (found) {
+                    return found;
+                }
+            }
+            return null;
+        };
+        return search(this.groups) || this.records;
+    }
+
+    /** An edited row was saved: `saved` (read again) replaces `previous`, or joins the page when new. */
+    replaceRecord(previous, saved, { top = false } = {}) {
+        const records = previous ? this.siblingsOf(previous) : this.records;
+        const index = previous ? records.indexOf(previous) : -1;
+        if (index >= 0) {
+            records[index] = saved;
+            return;
+        }
+        if (top) {
+            records.unshift(saved);
+        } else {
+            records.push(saved);
+        }
+        this.length += 1;
+        if (!this.groups) {
+            this.renderPager();
+        }
+    }
+
+    /** Leaving the list saves the row in edition; a row that cannot be saved keeps the user here. */
     canLeave() {
-        return Promise.resolve(true);
+        return this.editor ? this.editor.save() : Promise.resolve(true);
     }
 
     destroy() {

@@ -11,6 +11,7 @@
 import { el, childElements } from '../dom.js';
 import { evalContext, evalDomain } from '../py.js';
 import { session } from '../session.js';
+import { _t } from '../translate.js';
 
 const GROUPABLE = ['many2one', 'selection', 'date', 'datetime', 'char', 'boolean', 'integer'];
 
@@ -118,14 +119,14 @@ export class SearchView {
 
     mount(element) {
         this.input = el('input', {
-            type: 'text', class: 'o_searchview_input', placeholder: 'Search…', 'aria-label': 'Search', autocomplete: 'off',
+            type: 'text', class: 'o_searchview_input', placeholder: _t('Search…'), 'aria-label': _t('Search'), autocomplete: 'off',
         });
         this.facetBox = el('div', { class: 'o_searchview_facets' });
         this.autocomplete = el('ul', { class: 'o_searchview_autocomplete', role: 'listbox', hidden: true });
         this.filterMenu = el('div', { class: 'o_filter_menu o_dropdown_menu', hidden: true });
         this.groupByMenu = el('div', { class: 'o_groupby_menu o_dropdown_menu', hidden: true });
-        const filtersToggle = el('button', { type: 'button', class: 'o_filters_toggle o_button' }, 'Filters');
-        const groupByToggle = el('button', { type: 'button', class: 'o_groupby_toggle o_button' }, 'Group By');
+        const filtersToggle = el('button', { type: 'button', class: 'o_filters_toggle o_button' }, _t('Filters'));
+        const groupByToggle = el('button', { type: 'button', class: 'o_groupby_toggle o_button' }, _t('Group By'));
         filtersToggle.addEventListener('click', () => this.toggleMenu(this.filterMenu));
         groupByToggle.addEventListener('click', () => this.toggleMenu(this.groupByMenu));
         this.input.addEventListener('input', () => this.renderAutocomplete());
@@ -169,11 +170,11 @@ export class SearchView {
             return;
         }
         const fields = this.searchFields.length ? this.searchFields
-            : [{ name: 'name', string: 'Name', field: this.fields.name || { type: 'char', string: 'Name' } }];
+            : [{ name: 'name', string: _t('Name'), field: this.fields.name || { type: 'char', string: _t('Name') } }];
         this.proposals = fields.map((searchField) => ({ searchField, text }));
         this.proposals.forEach((proposal, index) => {
             const item = el('li', { role: 'option', class: index === 0 ? 'o_selected' : '' },
-                'Search ', el('b', {}, proposal.searchField.string), ' for: ', el('em', {}, text));
+                `${_t('Search')} `, el('b', {}, proposal.searchField.string), ` ${_t('for:')} `, el('em', {}, text));
             item.addEventListener('mousedown', (event) => { event.preventDefault(); this.choose(index); });
             this.autocomplete.appendChild(item);
         });
@@ -237,7 +238,7 @@ export class SearchView {
         } else {
             if (!facet) {
                 facet = { kind, key: kind === 'groupBy' ? 'groupBy' : `filter${this.groupIndex(filter)}`,
-                    label: kind === 'groupBy' ? 'Group By' : 'Filter', values: [], group: this.groupIndex(filter) };
+                    label: kind === 'groupBy' ? _t('Group By') : _t('Filter'), values: [], group: this.groupIndex(filter) };
                 this.facets.push(facet);
             }
             facet.values.push({ label: filter.string, filter });
@@ -254,7 +255,7 @@ export class SearchView {
         }
         let facet = this.facets.find((f) => f.kind === 'groupBy');
         if (!facet) {
-            facet = { kind: 'groupBy', key: 'groupBy', label: 'Group By', values: [] };
+            facet = { kind: 'groupBy', key: 'groupBy', label: _t('Group By'), values: [] };
             this.facets.push(facet);
         }
         if (!facet.values.some((v) => v.field === name)) {
@@ -279,7 +280,7 @@ export class SearchView {
         }
         this.facetBox.replaceChildren();
         for (const facet of this.facets) {
-            const remove = el('button', { type: 'button', class: 'o_facet_remove', 'aria-label': `Remove ${facet.label}` }, '×');
+            const remove = el('button', { type: 'button', class: 'o_facet_remove', 'aria-label': _t('Remove %s', facet.label) }, '×');
             remove.addEventListener('click', () => {
                 this.facets = this.facets.filter((f) => f !== facet);
                 this.changed();
@@ -312,20 +313,20 @@ export class SearchView {
         });
         if ('active' in this.fields) {
             const archived = this.facets.some((f) => f.key === 'archived');
-            const link = el('a', { href: '#', class: archived ? 'o_active' : '', dataset: { filter: 'archived' } }, 'Archived');
+            const link = el('a', { href: '#', class: archived ? 'o_active' : '', dataset: { filter: 'archived' } }, _t('Archived'));
             link.addEventListener('click', (event) => {
                 event.preventDefault();
                 if (archived) {
                     this.facets = this.facets.filter((f) => f.key !== 'archived');
                 } else {
-                    this.facets.push({ kind: 'filter', key: 'archived', label: 'Filter', values: [{ label: 'Archived', domain: [['active', '=', false]] }] });
+                    this.facets.push({ kind: 'filter', key: 'archived', label: _t('Filter'), values: [{ label: _t('Archived'), domain: [['active', '=', false]] }] });
                 }
                 this.changed();
             });
             this.filterMenu.append(el('hr'), link);
         }
         if (!this.filterMenu.children.length) {
-            this.filterMenu.appendChild(el('span', { class: 'o_menu_empty' }, 'No filter is defined for this list.'));
+            this.filterMenu.appendChild(el('span', { class: 'o_menu_empty' }, _t('No filter is defined for this list.')));
         }
         for (const filter of this.allFilters().filter((f) => f.groupBy)) {
             const link = el('a', { href: '#', class: active.has(filter) ? 'o_active' : '', dataset: { groupby: filter.groupBy.join(',') } }, filter.string);
@@ -335,8 +336,8 @@ export class SearchView {
         const groupable = Object.entries(this.fields)
             .filter(([, field]) => GROUPABLE.includes(field.type) && field.store !== false && field.groupable !== false)
             .sort((a, b) => (a[1].string || a[0]).localeCompare(b[1].string || b[0]));
-        const select = el('select', { class: 'o_add_custom_group', 'aria-label': 'Add a custom group' },
-            el('option', { value: '' }, 'Add a custom group…'));
+        const select = el('select', { class: 'o_add_custom_group', 'aria-label': _t('Add a custom group') },
+            el('option', { value: '' }, _t('Add a custom group…')));
         for (const [name, field] of groupable) {
             select.appendChild(el('option', { value: name, disabled: activeFields.has(name) }, field.string || name));
         }
@@ -402,6 +403,19 @@ export class SearchView {
         }
     }
 
+    /** The `context="{'key': self}"` of a search field's node, with `self` the searched value. */
+    fieldContext(searchField, value) {
+        const text = searchField.node && searchField.node.getAttribute('context');
+        if (!text) {
+            return {};
+        }
+        try {
+            return evalContext(text, Object.assign(this.scope(), { self: value.raw, raw_value: value.raw }));
+        } catch (error) {
+            return {};
+        }
+    }
+
     /** `{domain, context, groupBy}` of the current facets. */
     state() {
         const parts = [];
@@ -420,6 +434,7 @@ export class SearchView {
                     domains.push(value.domain);
                 } else if (facet.searchField) {
                     domains.push(this.fieldDomain(facet.searchField, value));
+                    Object.assign(context, this.fieldContext(facet.searchField, value));
                 }
             }
             const nonEmpty = domains.filter((d) => d.length);

@@ -1,0 +1,1 @@
+"""FTP access to the document tree (spec §12.5): see ``server.start``."""
