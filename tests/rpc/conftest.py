@@ -7,13 +7,13 @@ base URL of a threaded server running the application in this process.
 """
 import http.cookiejar
 import json
-import threading
 import urllib.request
 import uuid
 import xmlrpc.client
 
 import pytest
-from werkzeug.serving import make_server
+
+from tests.serving import served
 
 ADMIN_LOGIN = ADMIN_PASSWORD = 'admin'
 
@@ -50,13 +50,8 @@ def rpc_db(template_db):
 @pytest.fixture(scope='session')
 def server(pg_server):
     """Base URL (``http://127.0.0.1:PORT``) of the application served by a thread of this process."""
-    from framework.service.wsgi import application
-    httpd = make_server('127.0.0.1', 0, application, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f'http://127.0.0.1:{httpd.server_port}'
-    httpd.shutdown()
-    thread.join(10)
+    with served() as url:
+        yield url
 
 
 @pytest.fixture

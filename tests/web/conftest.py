@@ -16,11 +16,11 @@ skip (for a developer's machine; CI must run them).
 """
 import os
 import re
-import threading
 import uuid
 
 import pytest
-from werkzeug.serving import make_server
+
+from tests.serving import served
 
 from .browser import login
 
@@ -69,13 +69,8 @@ def web_server(pg_server, web_db):
     if config['db_name']:
         config['db_name'] = f"{config['db_name']},{web_db}"
     assert web_db in db_service.list_dbs()
-    httpd = make_server('127.0.0.1', 0, application, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f'http://127.0.0.1:{httpd.server_port}'
-    httpd.shutdown()
-    thread.join(10)
-    httpd.server_close()
+    with served(application) as url:
+        yield url
     config['list_db'], config['db_name'] = saved
 
 

@@ -10,9 +10,10 @@ import functools
 import http.server
 import os
 import re
-import threading
 
 import pytest
+
+from tests.serving import served
 
 CHROMIUM = '/usr/bin/chromium'
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -37,12 +38,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 def static_url():
     """Base URL of a threaded HTTP server serving views/static (stopped at the end)."""
     httpd = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(StaticHandler, directory=STATIC))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f'http://127.0.0.1:{httpd.server_port}'
-    httpd.shutdown()
-    thread.join(10)
-    httpd.server_close()
+    with served(httpd=httpd) as url:
+        yield url
 
 
 @pytest.fixture(scope='module')

@@ -1,17 +1,16 @@
 """Files found by their content in the browser (document): attach on a case, Search a File."""
 from .browser import wait_idle
+from tests.installed import run_committed
 
 CASES = 'crm.crm_case_categ0-act'
 
 
 def index_pending(web_db):
     """Run the indexing job now, as the scheduler would after the upload's commit."""
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def run(cr, registry):
-        Environment(cr, SUPERUSER_ID, {}, registry=registry)['ir.attachment']._index_pending()
-    run_in_transaction(web_db, run)
+    def run(env):
+        env['ir.attachment']._index_pending()
+    run_committed(web_db, run)
 
 
 def test_a_file_attached_to_a_case_is_found_by_a_word_inside(logged_in_page, web_server, web_db,

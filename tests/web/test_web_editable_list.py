@@ -4,14 +4,13 @@ import uuid
 import pytest
 
 from .browser import wait_idle
+from tests.installed import run_committed
 
 URL = '/web#model=res.partner.event&view_type=list'
 
 
 def _env_run(web_db, work):
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
-    return run_in_transaction(web_db, lambda cr, registry: work(Environment(cr, SUPERUSER_ID, {}, registry=registry)))
+    return run_committed(web_db, work)
 
 
 def _events(web_db, *names):

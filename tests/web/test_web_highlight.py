@@ -2,17 +2,15 @@
 import uuid
 
 from .browser import wait_idle
+from tests.installed import run_committed
 
 EXCERPT = 'the <mark>turbine</mark> <script>x</script> <b>blades</b><img src="/nowhere.png" onerror="alert(1)">'
 
 
 def _mails_with_html_column(web_db, tag):
     """id of an action listing one mail (subject, html body) whose body is EXCERPT."""
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def work(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def work(env):
         view = env['ir.ui.view'].create({
             'name': f'mail.mail.excerpts.{tag}', 'model': 'mail.mail', 'type': 'tree', 'priority': 99,
             'arch': '<tree string="Excerpts"><field name="subject"/><field name="body_html"/></tree>'})
@@ -21,7 +19,7 @@ def _mails_with_html_column(web_db, tag):
             'name': f'Excerpts {tag}', 'res_model': 'mail.mail', 'view_type': 'form', 'view_mode': 'tree',
             'view_id': view.id, 'domain': f"[('id', '=', {mail.id})]"})
         return action.id, mail.id
-    return run_in_transaction(web_db, work)
+    return run_committed(web_db, work)
 
 
 def test_marks_are_highlighted_and_the_rest_is_text(logged_in_page, web_server, web_db, screenshot):

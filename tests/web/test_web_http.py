@@ -9,12 +9,12 @@ import csv
 import http.client
 import io
 import json
-import threading
 import urllib.parse
 import uuid
 
 import pytest
-from werkzeug.serving import make_server
+
+from tests.serving import served
 
 from .http_fixtures import Browser
 
@@ -37,13 +37,8 @@ def web_db(template_db):
 @pytest.fixture(scope='module')
 def web_server(pg_server):
     """Base URL of the application served by a thread of this process."""
-    from framework.service.wsgi import application
-    httpd = make_server('127.0.0.1', 0, application, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f'http://127.0.0.1:{httpd.server_port}'
-    httpd.shutdown()
-    thread.join(10)
+    with served() as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

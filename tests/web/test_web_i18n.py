@@ -6,6 +6,7 @@ from framework.i18n.po import read_po
 from framework.web.translations import I18N, catalog, extract_terms
 
 from .browser import login, wait_idle
+from tests.installed import run_committed
 
 
 def _entries(name):
@@ -42,19 +43,16 @@ def test_catalog_of_a_language():
 def _french_user(web_db):
     """Login of a user with admin's groups whose language is French (French loaded and committed first)."""
     from addons.base.password import hash_password
-    from framework.api import Environment, SUPERUSER_ID
     from framework.i18n.languages import load_language
-    from framework.service.transaction import run_in_transaction
     login_name = 'fr_%s' % uuid.uuid4().hex[:6]
 
-    def work(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def work(env):
         load_language(env, 'fr_FR')
-        admin = env['res.users'].browse(SUPERUSER_ID)
+        admin = env.ref('base.user_admin')
         env['res.users'].create({'name': 'Utilisateur français', 'login': login_name,
                                  'password': hash_password('pw', rounds=1000), 'lang': 'fr_FR',
                                  'groups_id': [(6, 0, admin.groups_id.ids)]})
-    run_in_transaction(web_db, work)
+    run_committed(web_db, work)
     return login_name
 
 

@@ -3,6 +3,7 @@ errors read as sentences; bulk actions on a selection."""
 import pytest
 
 from .browser import login, no_horizontal_scroll, wait_idle
+from tests.installed import run_committed
 
 CASES = 'crm.crm_case_categ0-act'
 
@@ -86,13 +87,10 @@ def test_archive_then_find_in_archived(logged_in_page, web_server):
 
 
 def test_delete_asks_first(logged_in_page, web_server, web_db):
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def disposable(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def disposable(env):
         return env['crm.case'].create({'name': 'Disposable case', 'section_id': env.ref('crm.section_sales').id}).id
-    case_id = run_in_transaction(web_db, disposable)
+    case_id = run_committed(web_db, disposable)
     page = logged_in_page
     page.goto(f'{web_server}/web#action={CASES}&view_type=list')
     wait_idle(page)
@@ -113,14 +111,11 @@ def test_delete_asks_first(logged_in_page, web_server, web_db):
 @pytest.mark.allow_js_errors('403')
 def test_a_forbidden_download_is_the_403_page(browser, web_server, web_db, request):
     import base64
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def create_order(cr, registry):
+    def create_order(env):
         # an order with a file: only the superuser may touch test orders
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
         return env['test.orm.order'].create({'name': 'Secret order', 'data': base64.b64encode(b'secret')}).id
-    order_id = run_in_transaction(web_db, create_order)
+    order_id = run_committed(web_db, create_order)
     context = browser.new_context()
     page = context.new_page()
     try:

@@ -2,6 +2,7 @@
 import re
 
 from .browser import wait_idle
+from tests.installed import run_committed
 
 
 def open_menu(page, xmlid):
@@ -76,16 +77,13 @@ def test_list_fits_a_phone(phone_page, web_server, web_db, screenshot):
 
 
 def test_overdue_open_cases_are_red_and_sums_add_up(logged_in_page, web_server, web_db):
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def overdue_case(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def overdue_case(env):
         case = env['crm.case'].create({'name': 'Overdue follow-up', 'section_id': env.ref('crm.section_support').id,
                                        'date_deadline': '2020-01-01 12:00:00', 'planned_revenue': 1234.5})
         case.case_open()
         return case.id
-    case_id = run_in_transaction(web_db, overdue_case)
+    case_id = run_committed(web_db, overdue_case)
     page = logged_in_page
     open_menu(page, 'crm.menu_crm_case_categ0-act')
     row = page.locator(f'tr.o_data_row[data-id="{case_id}"]')

@@ -1,23 +1,21 @@
 """From an opportunity to a quotation in the browser (sale_crm): Convert to Quote, the
 quotation's Extra Info names the case, confirming it moves it through its workflow."""
 from .browser import wait_idle
+from tests.installed import run_committed
 
 CASES = 'crm.crm_case_categ0-act'
 
 
 def agrolait_opportunity(web_db):
     """A new open case of Agrolait (a customer with addresses), committed; its id."""
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def create(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def create(env):
         agrolait = env['res.partner'].search([('name', '=', 'Agrolait')], limit=1)
         case = env['crm.case'].create({'name': '40 laptops for Agrolait', 'partner_id': agrolait.id,
                                        'section_id': env.ref('crm.section_sales').id})
         case.case_open()
         return case.id
-    return run_in_transaction(web_db, create)
+    return run_committed(web_db, create)
 
 
 def test_convert_to_quote_then_confirm(logged_in_page, web_server, web_db, screenshot):
@@ -71,16 +69,13 @@ def test_convert_to_quote_then_confirm(logged_in_page, web_server, web_db, scree
 
 
 def test_a_customer_without_addresses_is_refused(logged_in_page, web_server, web_db):
-    from framework.api import Environment, SUPERUSER_ID
-    from framework.service.transaction import run_in_transaction
 
-    def world(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def world(env):
         env['res.partner'].create({'name': 'Nowhere Ltd'})
         case = env['crm.case'].create({'name': 'Lead without partner',
                                        'section_id': env.ref('crm.section_sales').id})
         return case.id, env['sale.order'].search_count([])
-    case_id, orders_before = run_in_transaction(web_db, world)
+    case_id, orders_before = run_committed(web_db, world)
 
     page = logged_in_page
     page.goto(f'{web_server}/web#action={CASES}&view_type=form&id={case_id}')
@@ -98,7 +93,6 @@ def test_a_customer_without_addresses_is_refused(logged_in_page, web_server, web
     assert 'Customer has no addresses defined!' in page.locator('.o_notification_error').inner_text()
     assert page.locator('.o_dialog').count() == 1
 
-    def count(cr, registry):
-        env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
+    def count(env):
         return env['sale.order'].search_count([]), env['crm.case'].browse(case_id).state
-    assert run_in_transaction(web_db, count) == (orders_before, 'draft')
+    assert run_committed(web_db, count) == (orders_before, 'draft')

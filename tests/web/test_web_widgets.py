@@ -9,8 +9,6 @@ The user's time zone is Europe/Brussels, the locale en-US.
 import re
 import uuid
 
-import pytest
-
 from .browser import login, no_horizontal_scroll, wait_idle
 
 ORDER = 'test.orm.order'
@@ -369,7 +367,7 @@ def test_binary_upload_then_download_the_same_bytes(logged_in_page, web_server, 
     field(page, 'data').locator('input[type=file]').set_input_files(str(upload))
     wait_idle(page)
     save(page)
-    order_id = current_id(page)
+    assert current_id(page)
     link = field(page, 'data').locator('a.o_binary_download')
     link.wait_for()
     response = page.request.get(f'{web_server}{link.get_attribute("href")}')

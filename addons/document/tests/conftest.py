@@ -8,7 +8,7 @@ server does), for the tests of what happens after commit.
 """
 import pytest
 
-from addons.product.tests.installed import drop, install_copy, rolled_back_env, run_committed
+from tests.installed import drop, install_copy, rolled_back_env, run_committed
 
 
 @pytest.fixture(scope='session')

@@ -9,7 +9,7 @@ only the demo user is in, and the server listens on a free port of
 import contextlib
 import ftplib
 
-from addons.product.tests.installed import drop, install_copy, run_committed
+from tests.installed import drop, install_copy, run_committed
 
 SECRET = 'Secret Works'
 OPEN = 'Open Works'

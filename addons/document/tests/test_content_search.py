@@ -1,11 +1,10 @@
 """Indexing after commit, and finding attachments by words of their content (ORM and XML-RPC)."""
 import base64
-import threading
 import xmlrpc.client
 
 import pytest
 
-from addons.product.tests.installed import rolled_back_env, run_committed
+from tests.installed import rolled_back_env, run_committed
 from . import samples
 
 
@@ -125,14 +124,9 @@ def test_search_content_ranks_and_names_the_record(env):
 # --- over XML-RPC, on a real server ---------------------------------------------------------------
 @pytest.fixture(scope='module')
 def server(pg_server):
-    from werkzeug.serving import make_server
-    from framework.service.wsgi import application
-    httpd = make_server('127.0.0.1', 0, application, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f'http://127.0.0.1:{httpd.server_port}'
-    httpd.shutdown()
-    thread.join(10)
+    from tests.serving import served
+    with served() as url:
+        yield url
 
 
 @pytest.fixture(scope='module')

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from addons.product.tests.installed import rolled_back_env
+from tests.installed import rolled_back_env
 
 from .ftp_world import OPEN, SECRET, ftp_world
 

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from addons.product.tests.installed import rolled_back_env, run_committed
+from tests.installed import rolled_back_env, run_committed
 from framework.exceptions import ValidationError
 
 from . import samples

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from addons.product.tests.installed import rolled_back_env, run_committed
+from tests.installed import rolled_back_env, run_committed
 
 
 def _path(env, attachment):

@@ -5,7 +5,7 @@ work on that database.
 """
 import pytest
 
-from .installed import drop, install_copy, rolled_back_env
+from tests.installed import drop, install_copy, rolled_back_env
 
 
 @pytest.fixture(scope='session')

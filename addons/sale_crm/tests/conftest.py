@@ -5,7 +5,7 @@ work on that database; each test's work is rolled back.
 """
 import pytest
 
-from addons.product.tests.installed import drop, install_copy, rolled_back_env
+from tests.installed import drop, install_copy, rolled_back_env
 
 
 @pytest.fixture(scope='session')

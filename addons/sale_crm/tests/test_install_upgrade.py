@@ -1,7 +1,7 @@
 """`-i sale_crm` on a database with only base pulls in product, sale and crm; `-u sale_crm` is clean."""
 import pytest
 
-from addons.product.tests.installed import run_committed
+from tests.installed import run_committed
 
 COUNTED = ['sale.order', 'sale.order.line', 'sale.shop', 'product.product', 'product.uom', 'ir.ui.view',
            'ir.ui.menu', 'ir.actions.act_window', 'ir.actions.report', 'ir.values', 'ir.sequence',
@@ -20,7 +20,7 @@ def base_only_then_sale_crm(pg_server):
 
     from framework.db import admin
     from framework.modules.loading import load_modules
-    from addons.product.tests.installed import drop
+    from tests.installed import drop
     name = 'test_sale_crm_install_%s' % uuid.uuid4().hex[:8]
     admin.create_db(name)
     load_modules(name, init=['base'], demo=True)

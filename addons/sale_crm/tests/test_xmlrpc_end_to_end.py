@@ -17,7 +17,7 @@ from tests.rpc.conftest import forget_login_failures, server  # noqa: F401  (fix
 
 from addons.crm.tests.case_world import build_world
 from addons.crm.tests.rpc_world import LegacyRpc, Rpc
-from addons.product.tests.installed import drop, install_copy, run_committed
+from tests.installed import drop, install_copy, run_committed
 
 
 def _world(env):

@@ -1,4 +1,4 @@
-"""Databases with an addon installed, for the tests of product, sale and sale_crm.
+"""Databases with more addons installed, for the tests of product, sale, sale_crm and document.
 
 The session's template database holds base and crm; :func:`install_copy`
 copies it and installs more addons once (session-scoped fixtures of the
