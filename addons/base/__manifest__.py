@@ -21,6 +21,7 @@ companies, currencies, countries, languages, sequences and attachments.
         'views/res_users_views.xml',
         'views/res_company_views.xml',
         'views/ir_ui_views.xml',
+        'views/ir_services_views.xml',
         'views/base_menus.xml',
     ],
     'demo': [
