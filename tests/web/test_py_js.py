@@ -268,9 +268,14 @@ def test_parsed_expressions_are_cached(py_page):
 
 def test_no_javascript_eval():
     """Archs come from the database: the evaluator must never hand their text to the JS engine."""
-    with open(os.path.join(STATIC, 'js', 'py.js'), encoding='utf-8') as f:
-        source = f.read()
-    assert not re.search(r'\beval\s*\(|\bFunction\s*\(|setTimeout\s*\(\s*["\'`]', source)
+    package = os.path.join(STATIC, 'js', 'py')
+    paths = [os.path.join(STATIC, 'js', 'py.js')] + sorted(
+        os.path.join(package, name) for name in os.listdir(package) if name.endswith('.js'))
+    assert len(paths) > 1
+    for path in paths:
+        with open(path, encoding='utf-8') as f:
+            source = f.read()
+        assert not re.search(r'\beval\s*\(|\bFunction\s*\(|setTimeout\s*\(\s*["\'`]', source), path
 
 
 # --------------------------------------------------------- domains, contexts
