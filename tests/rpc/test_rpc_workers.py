@@ -1,64 +1,12 @@
 """``--workers 2``: two server processes; a module installed by a third is seen by both."""
 import os
 import signal
-import socket
 import subprocess
-import sys
-import time
 import xmlrpc.client
 
 import pytest
 
-from framework.config import ROOT
-
-ODOO_BIN = os.path.join(ROOT, 'odoo-bin')
-TEST_ADDONS = os.path.join(ROOT, 'tests', 'addons')
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def flags(pg_server, tmp_path):
-    """Flags pointing a subprocess at the session's PostgreSQL and the test addons."""
-    result = ['--db_host', str(pg_server['host']), '--db_port', str(pg_server.get('port') or 5432),
-              '--addons-path', TEST_ADDONS, '--data-dir', str(tmp_path / 'data'),
-              '--max-cron-threads', '0']  # HTTP workers only: the scheduler has tests/cron/
-    if pg_server.get('user'):
-        result += ['--db_user', pg_server['user']]
-    return result
-
-
-def odoo_bin(*args, **kwargs):
-    environ = dict(os.environ, ODOO_RC=os.path.join(ROOT, '.testdata', 'no-such.rc'))
-    return subprocess.Popen([sys.executable, ODOO_BIN, *args], env=environ, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
-
-
-def wait_until_serving(url, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError('server exited: %s' % process.stdout.read())
-        try:
-            return xmlrpc.client.ServerProxy(f'{url}/xmlrpc/2/common').version()
-        except OSError:
-            time.sleep(0.1)  # the workers are still starting: poll the socket, not the clock
-    raise AssertionError('server did not answer within %ss' % timeout)
-
-
-def stop(server):
-    """Stop `server` as an administrator would (SIGTERM); return what it printed."""
-    server.send_signal(signal.SIGTERM)
-    try:
-        output, _ = server.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        raise
-    return output
+from tests.processes import flags, free_port, odoo_bin, stop, wait_until_serving  # noqa: F401 (flags is a fixture)
 
 
 def test_two_workers_see_a_module_installed_by_another_process(fresh_db, flags):

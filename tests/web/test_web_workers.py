@@ -1,5 +1,5 @@
 """``--workers 2``: a web session made by one server process is honoured by every other one."""
-from tests.rpc.test_rpc_workers import flags, free_port, odoo_bin, stop, wait_until_serving  # noqa: F401 (flags is a fixture)
+from tests.processes import flags, free_port, odoo_bin, stop, wait_until_serving  # noqa: F401 (flags is a fixture)
 
 from .http_fixtures import Browser
 
