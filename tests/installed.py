@@ -9,12 +9,18 @@ import contextlib
 import uuid
 
 
-def install_copy(template_db, modules, tag):
-    """Create a copy of ``template_db`` with ``modules`` (and demo data) installed; return its name."""
+def copy(template_db, tag):
+    """Create a copy of ``template_db`` named after it and ``tag``; return its name (:func:`drop` it)."""
     from framework.db import admin
-    from framework.modules.loading import load_modules
     name = f'{template_db[:-3]}{tag}_{uuid.uuid4().hex[:6]}'
     admin.create_db(name, template=template_db)
+    return name
+
+
+def install_copy(template_db, modules, tag):
+    """Create a copy of ``template_db`` with ``modules`` (and demo data) installed; return its name."""
+    from framework.modules.loading import load_modules
+    name = copy(template_db, tag)
     load_modules(name, init=list(modules), demo=True)
     return name
 

@@ -3,6 +3,7 @@
 `flags` is a fixture: the command-line flags that point a subprocess at the
 session's PostgreSQL, the test addons and a private data folder.
 """
+import contextlib
 import os
 import signal
 import socket
@@ -63,3 +64,20 @@ def stop(server):
         server.kill()
         raise
     return output
+
+
+@contextlib.contextmanager
+def serving_process(*args):
+    """Run ``odoo-bin ARGS --http-port PORT`` until it answers; yield ``(url, process)``.
+
+    The server is stopped (SIGTERM) at the end, and must have exited cleanly.
+    """
+    port = free_port()
+    url = f'http://127.0.0.1:{port}'
+    server = odoo_bin(*args, '--http-port', str(port))
+    try:
+        wait_until_serving(url, server)
+        yield url, server
+    finally:
+        output = stop(server)
+    assert server.returncode in (0, 130), output

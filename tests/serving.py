@@ -21,3 +21,19 @@ def served(app=None, httpd=None):
         httpd.shutdown()
         thread.join(10)
         httpd.server_close()
+
+
+def forget_login_failures(dbname=None):
+    """Forget every remembered wrong password: this process's and, if given, ``dbname``'s.
+
+    Tests that try wrong passwords call it after themselves, or the
+    throttle would refuse the next test's logins.
+    """
+    from framework.security.throttle import throttle
+    throttle.reset()
+    if dbname:
+        from framework.db import db_connect
+        with db_connect(dbname).cursor() as cr:
+            cr.execute("SELECT to_regclass('res_users_login_failure') IS NOT NULL")
+            if cr.fetchone()[0]:
+                cr.execute("DELETE FROM res_users_login_failure")

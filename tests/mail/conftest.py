@@ -87,15 +87,20 @@ def make_smtp_sink():
         sink.stop()
 
 
+def point_smtp_at(sink, monkeypatch):
+    """Set the smtp_* options (for the test only) so that mails go to ``sink`` unauthenticated."""
+    for key, value in (('smtp_server', '127.0.0.1'), ('smtp_port', sink.port), ('smtp_user', False),
+                       ('smtp_password', False), ('smtp_ssl', False),
+                       ('email_from', 'CRM <crm@example.com>')):
+        monkeypatch.setitem(config.options, key, value)
+
+
 @pytest.fixture
 def smtp_sink(monkeypatch):
     """A running :class:`SmtpSink`; the smtp_* options point at it."""
     sink = SmtpSink()
     sink.start()
-    for key, value in (('smtp_server', '127.0.0.1'), ('smtp_port', sink.port), ('smtp_user', False),
-                       ('smtp_password', False), ('smtp_ssl', False),
-                       ('email_from', 'CRM <crm@example.com>')):
-        monkeypatch.setitem(config.options, key, value)
+    point_smtp_at(sink, monkeypatch)
     yield sink
     sink.stop()
 

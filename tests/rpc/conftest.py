@@ -8,12 +8,12 @@ base URL of a threaded server running the application in this process.
 import http.cookiejar
 import json
 import urllib.request
-import uuid
 import xmlrpc.client
 
 import pytest
 
-from tests.serving import served
+from tests.installed import drop, install_copy
+from tests.serving import forget_login_failures as _forget_login_failures, served
 
 ADMIN_LOGIN = ADMIN_PASSWORD = 'admin'
 
@@ -21,30 +21,16 @@ ADMIN_LOGIN = ADMIN_PASSWORD = 'admin'
 @pytest.fixture(autouse=True)
 def forget_login_failures(request):
     """Each test starts with no remembered wrong password (the throttle would refuse logins)."""
-    from framework.security.throttle import throttle
     yield
-    throttle.reset()
-    if 'rpc_db' in request.fixturenames:
-        from framework.db import db_connect
-        with db_connect(request.getfixturevalue('rpc_db')).cursor() as cr:
-            cr.execute("SELECT to_regclass('res_users_login_failure') IS NOT NULL")
-            if cr.fetchone()[0]:
-                cr.execute("DELETE FROM res_users_login_failure")
+    _forget_login_failures(request.getfixturevalue('rpc_db') if 'rpc_db' in request.fixturenames else None)
 
 
 @pytest.fixture(scope='session')
 def rpc_db(template_db):
     """Name of a database copied from the template for the RPC tests (dropped at the end)."""
-    from framework.db import admin
-    from framework.orm.registry import Registry
-    name = f'{template_db[:-3]}rpc_{uuid.uuid4().hex[:6]}'
-    admin.create_db(name, template=template_db)
-    from framework.modules.loading import load_modules
-    load_modules(name, init=['test_rpc'], demo=True)
+    name = install_copy(template_db, ['test_rpc'], 'rpc')
     yield name
-    Registry.delete(name)
-    if admin.exists(name):
-        admin.drop_db(name)
+    drop(name)
 
 
 @pytest.fixture(scope='session')

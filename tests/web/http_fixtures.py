@@ -13,6 +13,9 @@ import urllib.request
 import uuid
 
 import lxml.html
+import pytest
+
+from tests.serving import forget_login_failures as _forget_login_failures, served
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -113,3 +116,33 @@ class Browser:
         return self.post_json('/web/dataset/call_kw/%s/%s' % (model, method),
                               {'model': model, 'method': method, 'args': list(args), 'kwargs': kwargs or {}},
                               headers)
+
+
+# -- fixtures of the HTTP test modules (import them by name into the module) --
+
+@pytest.fixture(scope='module')
+def web_server(pg_server):
+    """Base URL of the application served by a thread of this process."""
+    with served() as url:
+        yield url
+
+
+@pytest.fixture(autouse=True)
+def list_every_database(monkeypatch):
+    """The login page lists the server's databases (no ``--database`` given)."""
+    from framework.config import config
+    monkeypatch.setitem(config, 'db_name', False)
+    monkeypatch.setitem(config, 'list_db', True)
+
+
+@pytest.fixture(autouse=True)
+def forget_login_failures(request):
+    """Each test starts with no remembered wrong password (in this process and in ``web_db``)."""
+    yield
+    dbname = request.getfixturevalue('web_db') if 'web_db' in request.fixturenames else None
+    _forget_login_failures(dbname)
+
+
+@pytest.fixture
+def browser(web_server):
+    return Browser(web_server)

@@ -10,13 +10,14 @@ import http.client
 import io
 import json
 import urllib.parse
-import uuid
 
 import pytest
 
+from tests.installed import copy, drop
 from tests.serving import served
 
-from .http_fixtures import Browser
+from .http_fixtures import (Browser, browser, forget_login_failures,  # noqa: F401 (fixtures)
+                            list_every_database, web_server)
 
 ADMIN_UID = 2
 
@@ -24,49 +25,11 @@ ADMIN_UID = 2
 @pytest.fixture(scope='module')
 def web_db(template_db):
     """A copy of the template database that the server commits into (dropped at the end)."""
-    from framework.db import admin
-    from framework.orm.registry import Registry
-    name = f'{template_db[:-3]}web_{uuid.uuid4().hex[:6]}'
-    admin.create_db(name, template=template_db)
+    name = copy(template_db, 'web')
     yield name
-    Registry.delete(name)
-    if admin.exists(name):
-        admin.drop_db(name)
+    drop(name)
 
 
-@pytest.fixture(scope='module')
-def web_server(pg_server):
-    """Base URL of the application served by a thread of this process."""
-    with served() as url:
-        yield url
-
-
-@pytest.fixture(autouse=True)
-def list_every_database(monkeypatch):
-    """The login page lists the server's databases (no ``--database`` given)."""
-    from framework.config import config
-    monkeypatch.setitem(config, 'db_name', False)
-    monkeypatch.setitem(config, 'list_db', True)
-
-
-@pytest.fixture(autouse=True)
-def forget_login_failures(request):
-    """Each test starts with no remembered wrong password."""
-    from framework.security.throttle import throttle
-    yield
-    throttle.reset()
-    if 'web_db' in request.fixturenames:
-        from framework.db import db_connect
-        with db_connect(request.getfixturevalue('web_db')).cursor() as cr:
-            cr.execute("SELECT to_regclass('res_users_login_failure') IS NOT NULL")
-            if cr.fetchone()[0]:
-                cr.execute("DELETE FROM res_users_login_failure")
-                cr.commit()
-
-
-@pytest.fixture
-def browser(web_server):
-    return Browser(web_server)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ OpenERP 5's ``execute`` on ``/xmlrpc/object``, with the arguments a 5.0
 client sends.
 """
 import datetime
-import uuid
 import xmlrpc.client
 from types import SimpleNamespace
 
@@ -20,6 +19,7 @@ import pytest
 
 from framework.api import Environment
 from framework.db import db_connect
+from tests.installed import copy, drop
 
 from .case_world import build_world
 
@@ -37,16 +37,11 @@ def _build(env):
 @pytest.fixture(scope='module')
 def crm_rpc_db(template_db):
     """The committed §14 world in a database of its own, dropped at the end of the module."""
-    from framework.db import admin
-    from framework.orm.registry import Registry
-    name = f'{template_db[:-3]}crmrpc_{uuid.uuid4().hex[:6]}'
-    admin.create_db(name, template=template_db)
+    name = copy(template_db, 'crmrpc')
     with db_connect(name).cursor() as cr:          # committed when the block ends
         ids = _build(Environment(cr, 1, {}))
     yield SimpleNamespace(name=name, **ids)
-    Registry.delete(name)
-    if admin.exists(name):
-        admin.drop_db(name)
+    drop(name)
 
 
 def run_committed(db_name, func):
