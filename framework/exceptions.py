@@ -76,5 +76,15 @@ class DataError(UserError):
         return '%s: %s' % (where, self.message) if where else str(self.message)
 
 
+class ConcurrencyError(UserError):
+    """Another transaction changed the same rows at the same time; nothing of this one was saved.
+
+    Raised instead of PostgreSQL's serialization failure or deadlock (see
+    ``framework.db.retry``); the service layer runs the whole call again
+    before a user ever sees it. Whoever meets it must roll back and may
+    simply run the operation again.
+    """
+
+
 class CacheMiss(KeyError):
     """Internal: a value is not in the record cache (never reaches users)."""

@@ -1,5 +1,12 @@
-"""Connections, the per-process pool, and the Cursor every SQL query goes through."""
+"""Connections, the per-process pool, and the Cursor every SQL query goes through.
+
+A PostgreSQL restart must not need a server restart: the pool never lends
+a connection the server has closed, and a transaction whose connection
+is lost fails with :class:`~.errors.ConnectionLost` (one sentence) instead
+of psycopg2's multi-line message; the next transaction connects again.
+"""
 import logging
+import select
 import threading
 import uuid
 from contextlib import contextmanager
@@ -8,7 +15,8 @@ import psycopg2
 import psycopg2.extensions
 from psycopg2 import sql
 
-from .errors import ConnectionFailed, DatabaseNotFound
+from .errors import ConnectionFailed, ConnectionLost, DatabaseNotFound
+from .retry import concurrency_error
 
 _logger = logging.getLogger(__name__)
 
@@ -55,9 +63,10 @@ class ConnectionPool:
             idle = self._idle.setdefault(key, [])
             while idle:
                 cnx = idle.pop()
-                if not cnx.closed:
+                if _usable(cnx):
                     self._used[id(cnx)] = key
                     return cnx
+                cnx.close()
             if len(self._used) >= self.maxconn:
                 self._close_idle()
         cnx = psycopg2.connect(**keywords)
@@ -86,6 +95,24 @@ class ConnectionPool:
         """Close the idle connections to ``dbname`` (all databases when None)."""
         with self._lock:
             self._close_idle(dbname)
+
+
+def _usable(cnx):
+    """Tell whether idle connection ``cnx`` is still open at both ends.
+
+    An idle pooled connection never listens, so anything the server sent
+    since is its goodbye (shutdown, restart, terminated backend) followed
+    by the end of the socket: such a connection would fail the next
+    query. Looking at the socket costs no round trip. (A connection cut
+    without a goodbye, by a network failure, fails at its first query.)
+    """
+    if cnx.closed:
+        return False
+    try:
+        readable, _, _ = select.select([cnx], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    return not readable
 
 
 _pool = ConnectionPool()
@@ -145,7 +172,25 @@ class Cursor:
         if self._closed:
             raise psycopg2.InterfaceError(f"cursor on database {self.dbname} is already closed")
         self.sql_count += 1
-        return self._obj.execute(query, params)
+        with self._losing_connection():
+            return self._obj.execute(query, params)
+
+    @contextmanager
+    def _losing_connection(self, committing=False):
+        """Turn the error of a connection the server closed into :class:`ConnectionLost`."""
+        try:
+            yield
+        except psycopg2.extensions.TransactionRollbackError as exc:
+            # a concurrent transaction won: one sentence, still retryable (framework.db.retry)
+            conflict = concurrency_error(exc, self.dbname)
+            if conflict is None:
+                raise
+            raise conflict from exc
+        except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
+            if not self._cnx.closed:
+                raise  # a real error of the statement (lock timeout, ...): not a lost connection
+            _logger.warning("connection to database %s lost: %s", self.dbname, ' '.join(str(exc).split()))
+            raise ConnectionLost(self.dbname, committing) from exc
 
     def copy_from(self, file, table, columns, format='text'):
         """Bulk-load rows from ``file`` into ``table(columns)`` with ``COPY ... FROM STDIN``.
@@ -157,7 +202,8 @@ class Cursor:
         query = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT {})").format(
             sql.Identifier(table), sql.SQL(', ').join(map(sql.Identifier, columns)), sql.SQL(format))
         self.sql_count += 1
-        self._obj.copy_expert(query, file)
+        with self._losing_connection():
+            self._obj.copy_expert(query, file)
 
     def fetchone(self):
         """Return the next row as a tuple, or None."""
@@ -217,7 +263,8 @@ class Cursor:
         self.flush()
         self.precommit.run()
         self.flush()
-        self._cnx.commit()
+        with self._losing_connection(committing=True):
+            self._cnx.commit()
         self._now = None
         self.postrollback.clear()
         self.postcommit.run()
@@ -226,7 +273,9 @@ class Cursor:
         """Roll back, drop precommit/postcommit callbacks, then run postrollback callbacks."""
         self.precommit.clear()
         self.postcommit.clear()
-        self._cnx.rollback()
+        if not self._cnx.closed:  # a lost connection: the server rolled back already
+            with self._losing_connection():
+                self._cnx.rollback()
         self._now = None
         for hook in list(self.rollback_hooks):
             hook()

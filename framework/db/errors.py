@@ -27,8 +27,29 @@ class ConnectionFailed(DatabaseError):
 
     def __init__(self, dbname, reason):
         self.dbname = dbname
-        reason = ' '.join(str(reason).split())  # psycopg2 messages span lines
-        super().__init__(f"could not connect to database {dbname}: {reason}")
+        # psycopg2's first line is the reason; the next ones are a hint we replace with ours
+        lines = [line for line in str(reason).splitlines() if line.strip()]
+        reason = ' '.join((lines[0] if lines else type(reason).__name__).split())
+        super().__init__(f"could not connect to database {dbname}: {reason}; check that PostgreSQL "
+                         f"is running and reachable, then try again")
+
+
+class ConnectionLost(DatabaseError):
+    """The server went away in the middle of a transaction (stopped, restarted, crashed).
+
+    The server rolled the transaction back: nothing of it was saved, unless
+    the connection broke during the commit itself (``committing``).
+    """
+
+    def __init__(self, dbname, committing=False):
+        self.dbname = dbname
+        self.committing = committing
+        if committing:  # the commit may have reached the server before the connection broke
+            outcome = "while committing: check whether the change was saved before trying again"
+        else:
+            outcome = "and nothing of this operation was saved; try again"
+        super().__init__(f"the connection to database {dbname} was lost (PostgreSQL stopped or "
+                         f"restarted) {outcome}")
 
 
 class ServerStartFailed(DatabaseError):

@@ -56,6 +56,8 @@ def from_smtp_exception(exc, server):
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return MailDeliveryError('The server %s cannot take this message: %s' % (server, exc))
     if isinstance(exc, (smtplib.SMTPException, OSError, socket.timeout, ssl.SSLError)):
-        return MailDeliveryError('Cannot reach the mail server %s: %s' % (server, exc or type(exc).__name__),
-                                 temporary=True)
+        # 'Connection refused', not '[Errno 111] Connection refused': the reason is kept on the mail
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return MailDeliveryError('Cannot reach the mail server %s: %s'
+                                 % (server, reason or type(exc).__name__), temporary=True)
     return None

@@ -51,7 +51,8 @@ def load_modules(dbname, init=(), update=(), demo=None, uninstall=()):
         cr.commit()
     except (DataError, SetupError, UserError) as error:
         cr.rollback()
-        raise ModuleError('%s; nothing was changed.' % error) from error
+        # the error's own sentence may end with a full stop: one sentence, one stop
+        raise ModuleError('%s; nothing was changed.' % str(error).rstrip('.')) from error
     except Exception as error:
         cr.rollback()
         _logger.exception('Loading modules failed')

@@ -4,6 +4,12 @@ Two implementations, as in Odoo: 'standard' draws numbers from a PostgreSQL
 SEQUENCE named ``ir_sequence_<id>`` (fast, never blocks, may leave gaps when
 a transaction rolls back); 'no_gap' locks the sequence row until the end of
 the transaction so that numbers are consecutive.
+
+Two transactions drawing a 'no_gap' number at once: the second waits for
+the first. If the first rolls back, the second takes the number it gave
+back; if it commits, the second (REPEATABLE READ) cannot see the new
+number and fails with ``ConcurrencyError``, which the service layer
+answers by running the whole call again (tests/concurrency/).
 """
 from datetime import datetime
 

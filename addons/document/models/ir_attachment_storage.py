@@ -25,7 +25,7 @@ import psycopg2.errors
 
 from framework import _, api, fields, models
 from framework.db import db_connect
-from framework.exceptions import AccessError
+from framework.exceptions import AccessError, UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -68,27 +68,42 @@ class IrAttachmentStorage(models.Model):
     # --- writing files ---------------------------------------------------------------------------
     @api.model
     def _file_write(self, raw, checksum):
-        """Store ``raw`` durably under its checksum; mark the name for the collector; return it."""
+        """Store ``raw`` durably under its checksum; mark the name for the collector; return it.
+
+        A filestore that cannot be written (read-only, full, not a folder)
+        raises a ``UserError`` naming the folder; no partial file is left.
+        """
         self._gc_lock_shared()
         fname = '%s/%s' % (checksum[:2], checksum)
         path = self._full_path(fname)
-        self._mark_for_gc(fname)
-        if not os.path.exists(path):
-            directory = os.path.dirname(path)
-            os.makedirs(directory, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=directory)
-            try:
-                with os.fdopen(fd, 'wb') as handle:
-                    handle.write(raw)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
-            _fsync_dir(directory)
+        try:
+            self._mark_for_gc(fname)
+            if not os.path.exists(path):
+                self._write_new_file(path, raw)
+        except OSError as exc:
+            _logger.warning('cannot write %s in the filestore: %s', fname, exc)
+            raise UserError(_('The filestore folder %(folder)s cannot be written (%(reason)s): make it '
+                              'a folder the server may write to, then upload the file again.')
+                            % {'folder': self._filestore(), 'reason': exc.strerror or exc}) from exc
         return fname
+
+    @staticmethod
+    def _write_new_file(path, raw):
+        """Write ``raw`` to ``path`` through a fsynced temporary file: all of it or nothing."""
+        directory = os.path.dirname(path)
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory)
+        try:
+            with os.fdopen(fd, 'wb') as handle:
+                handle.write(raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        _fsync_dir(directory)
 
     @api.model
     def _gc_lock_shared(self):

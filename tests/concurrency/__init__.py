@@ -1,0 +1,1 @@
+"""Two-cursor concurrency tests."""
