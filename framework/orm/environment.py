@@ -235,7 +235,11 @@ class Environment(Mapping):
 
     @property
     def lang(self):
-        return self.context.get('lang') or 'en_US'
+        """The context's language code, or ``en_US`` when it gives none a query could use."""
+        lang = self.context.get('lang')
+        if not isinstance(lang, str) or not lang or '\x00' in lang:
+            return 'en_US'
+        return lang
 
     def ref(self, xmlid, raise_if_not_found=True):
         """The record that external id `xmlid` (``module.name``) names."""

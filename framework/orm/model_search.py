@@ -8,7 +8,8 @@ order string never reaches SQL as text.
 import re
 
 from . import decorators as api
-from .domain import DomainCompiler, DomainError, normalize
+from ..exceptions import UserError
+from .domain import DomainCompiler, DomainError, normalize, shown
 from .query import Query
 from .sql import SQL
 
@@ -30,6 +31,10 @@ class SearchMixin:
         """
         self._check_access('read')
         domain = normalize(domain)
+        limit, offset = _count('limit', limit), _count('offset', offset)
+        if order is not None and order is not False and not isinstance(order, str):
+            raise DomainError('Invalid order %s: an order is a text such as "name desc, id"'
+                              % shown(order))
         self._flush_search(domain, order)
         query = Query(self._table)
         if self._active_field() and self.env.context.get('active_test', True):
@@ -139,14 +144,14 @@ class SearchMixin:
                 continue
             match = _ORDER_TERM.match(term)
             if not match:
-                raise DomainError('Invalid order %r: use "field [asc|desc]", separated by commas'
-                                  % (order,))
+                raise DomainError('Invalid order term %s: use "field [asc|desc] [nulls first|last]", '
+                                  'separated by commas' % shown(term.strip()))
             name, direction, nulls = match.groups()
             direction = (direction or 'asc').upper()
             field = self._fields.get(name)
             if field is None:
-                raise DomainError("Invalid order %r: model '%s' has no field '%s'"
-                                  % (order, self._name, name))
+                raise DomainError("Invalid order term %s: model '%s' has no field '%s'"
+                                  % (shown(term.strip()), self._name, shown(name)[1:-1]))
             if field.type == 'many2one' and field.store and depth < 1:
                 comodel = self.env[field.comodel_name]
                 join_alias = query.left_join(alias, name, comodel._table, 'id', name)
@@ -156,9 +161,6 @@ class SearchMixin:
                 terms.append(sub)
                 continue
             if not (field.column or name == 'id'):
-                if field.related and not field.store:
-                    raise DomainError("Cannot order '%s' by field '%s': it is not stored"
-                                      % (self._name, name))
                 raise DomainError("Cannot order '%s' by field '%s': it is not stored"
                                   % (self._name, name))
             column = field.column_expression(SQL.identifier(alias, name), self.env)
@@ -201,6 +203,20 @@ class SearchMixin:
                     'UNION SELECT t.id, t.%s FROM %s t JOIN tree ON t.id = tree.parent) '
                     'SELECT id FROM tree', parent, table, tuple(ids), parent, table)
         return [row[0] for row in self.env.execute(query)]
+
+
+#: the largest LIMIT or OFFSET PostgreSQL takes (a bigint)
+_MAX_COUNT = 2 ** 63 - 1
+
+
+def _count(what, value):
+    """A search's limit or offset as an int (None for no limit); UserError for anything else."""
+    if value is None or value is False:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_COUNT:
+        raise UserError('Invalid %s %s: use a whole number of records, 0 or more'
+                        % (what, shown(value)))
+    return value
 
 
 def _reverse_order(code):

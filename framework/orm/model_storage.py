@@ -12,10 +12,11 @@ import logging
 import psycopg2
 import psycopg2.errorcodes
 
-from ..exceptions import AccessError, MissingError, ValidationError
+from ..exceptions import AccessError, MissingError, UserError, ValidationError
 from ..security.messages import field_access_message, record_rule_message
 from ..tools.translate import _
 from . import decorators as api
+from .domain import shown
 from .model_compute import ComputeMixin
 from .sql import SQL
 
@@ -30,6 +31,10 @@ def _null_is_false(value):
     return False if value is None else value
 
 X2MANY = ('one2many', 'many2many')
+
+
+class InvalidField(UserError, ValueError):
+    """A list of fields to read names something the model does not have."""
 
 
 class StorageMixin(ComputeMixin):
@@ -210,9 +215,12 @@ class StorageMixin(ComputeMixin):
         """
         self._check_access('read')
         if fields:
+            if not isinstance(fields, (list, tuple)):
+                raise InvalidField("Invalid list of fields %s for model '%s': give a list of field "
+                                   "names" % (shown(fields), self._name))
             for name in fields:
-                if name not in self._fields:
-                    raise ValueError("Invalid field '%s' on model '%s'" % (name, self._name))
+                if not isinstance(name, str) or name not in self._fields:
+                    raise InvalidField("Invalid field %s on model '%s'" % (shown(name), self._name))
             names = [name for name in dict.fromkeys(fields)]
             self._check_field_groups('read', names)
         else:

@@ -57,6 +57,19 @@ class MetaModel(type):
             MetaModel.module_to_models[module].append(cls)
 
 
+def _record_id(model, value):
+    """One id given to `browse`: an int, a text of digits, or a new record's id; UserError otherwise."""
+    from ..exceptions import UserError
+    from .domain import shown
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if value is None or isinstance(value, (bool, str, bytes, float, list, tuple, dict, set)):
+        raise UserError("Invalid record id %s for '%s': ids are whole numbers" % (shown(value), model._name))
+    return value        # a new record's id (NewId)
+
+
 def _addon_of(python_module):
     """'addons.crm.models.case' -> 'crm' (None outside addons)."""
     parts = python_module.split('.')
@@ -123,12 +136,16 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
         """
         if not ids:
             ids = ()
-        elif isinstance(ids, int):
+        elif isinstance(ids, int) and not isinstance(ids, bool):
             ids = (ids,)
         elif isinstance(ids, str) and ids.isdigit():
             ids = (int(ids),)
-        else:
+        elif hasattr(ids, '__iter__') and not isinstance(ids, (str, bytes)):
             ids = tuple(ids)
+            if not all(type(i) is int for i in ids):
+                ids = tuple(_record_id(self, i) for i in ids)
+        else:
+            ids = (_record_id(self, ids),)
         return self._browse(ids)
 
     # ------------------------------------------------------------------
@@ -385,6 +402,8 @@ class BaseModel(StorageMixin, SearchMixin, GroupMixin, SchemaMixin, ImportExport
 
     def name_get(self):
         """``[(id, display name)]`` for every record (override to change names)."""
+        # names may come without reading a row (inherited or computed as superuser): ask first
+        self._check_access('read')
         if type(self)._compute_display_name is not BaseModel._compute_display_name:
             return [(record.id, record.display_name) for record in self]
         rec_name = self._rec_name_field()

@@ -25,7 +25,9 @@ class SessionExpired(Exception):
 def is_expected(exc):
     """Tell whether ``exc`` is meant for the user (no traceback worth logging)."""
     from framework.db.errors import DatabaseError
-    return isinstance(exc, (exceptions.UserError, SessionExpired, DatabaseError))
+    from .limits import TooDeep
+    from .xmlsafe import UnsafeXML
+    return isinstance(exc, (exceptions.UserError, SessionExpired, DatabaseError, TooDeep, UnsafeXML))
 
 
 def message_of(exc):
@@ -38,7 +40,8 @@ def message_of(exc):
         return _THROTTLED if str(exc) == _THROTTLED else 'Access Denied'
     text = str(exc) if not isinstance(exc, KeyError) or not exc.args else str(exc.args[0])
     text = text.strip() or type(exc).__name__
-    return text.splitlines()[0] if not is_expected(exc) else text
+    # an unexpected error tells its first line only, cut short: never a traceback or a dump
+    return text.splitlines()[0][:500] if not is_expected(exc) else text
 
 
 def qualified_name(exc):

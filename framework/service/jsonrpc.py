@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from . import faults, marshal
 from .dispatch import dispatch
+from .limits import TOO_DEEP, TooDeep, check_depth, too_large
 from .wsgi import route
 
 
@@ -17,6 +18,11 @@ def read_params(request):
     """Return ``(id, params)`` of the JSON-RPC request; raise ``BadRequest`` for a malformed one."""
     try:
         body = json.loads(request.get_data() or b'null')
+        check_depth(body)
+    except TooDeep as exc:
+        raise BadRequest(str(exc)) from None
+    except RecursionError:
+        raise BadRequest(TOO_DEEP) from None
     except ValueError:
         raise BadRequest("The request body is not JSON") from None
     if not isinstance(body, dict):
@@ -49,7 +55,7 @@ def json_call(request, func, what):
         result = func(params)
     except HTTPException as exc:
         if exc.code == 413:
-            raise
+            return too_large(request)
         return respond(request_id, error=faults.jsonrpc_error(MalformedRequest(exc.description)))
     except Exception as exc:
         faults.log_unexpected(exc, what)

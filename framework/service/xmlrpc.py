@@ -4,10 +4,10 @@ Both run the same services; they differ in how an error is told (an
 integer fault code on ``/xmlrpc/2/``, 5.0's string codes on ``/xmlrpc/``,
 see ``faults``). Bodies are parsed by ``xmlsafe`` (no DTD, no entities).
 """
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
-from . import faults, marshal, xmlsafe
+from . import faults, limits, marshal, xmlsafe
 from .dispatch import dispatch
 from .wsgi import route
 
@@ -18,6 +18,8 @@ def handle(request, service, to_fault):
     try:
         params, method = xmlsafe.loads(request.get_data())
         body = marshal.dumps_response(dispatch(service, method, params))
+    except RequestEntityTooLarge:
+        return limits.too_large(request)
     except HTTPException:
         raise
     except Exception as exc:
