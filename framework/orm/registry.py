@@ -224,7 +224,7 @@ class Registry:
                 for key in ('compute', 'inverse', 'search', 'default', 'store', 'index'):
                     args.pop(key, None)
                 args.update(related='%s.%s' % (link, name), store=False, readonly=parent_field.readonly,
-                            required=False, copy=False)
+                            required=False, copy=parent_field.copy)
                 field = type(parent_field).__new__(type(parent_field))
                 Field.__init__(field)
                 field._args = args

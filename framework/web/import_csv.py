@@ -148,6 +148,8 @@ def preview(request):
 
     def work(env, current, token):
         model = _model(env, model_name)
+        # a file is only shown to someone who may import it: its rows would become new records
+        model._check_access('create')
         return {
             'headers': parsed.headers,
             'rows': parsed.rows[:PREVIEW_ROWS],

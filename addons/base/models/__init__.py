@@ -11,6 +11,7 @@ from . import ir_model_data
 from . import ir_config_parameter
 from . import ir_sequence
 from . import ir_attachment
+from . import ir_attachment_access
 from . import ir_mail_server
 from . import mail_mail
 from . import ir_actions

@@ -76,6 +76,28 @@ class ModelAccess(InvalidatesSecurityCache, models.Model):
             access, ir_model, self._lines_condition(model, mode), groups))
         return bool(rows)
 
+    @api.model
+    def _models_allowed(self, mode):
+        """The names of every model some access line lets the current user `mode` (a frozenset, cached).
+
+        The set-based twin of `check` for callers that ask about many models
+        at once (attachments ask about every model they point to): one query,
+        whatever the number of models. Abstract models are not in it, as no
+        line names them; `check` lets them through.
+        """
+        if mode not in OPERATIONS:
+            raise ValueError('Invalid access mode %r: use one of %s' % (mode, ', '.join(OPERATIONS)))
+
+        def fetch():
+            access, ir_model = self._tables()
+            groups = sorted(user_group_ids(self.env, self.env.uid))
+            rows = self.env.execute(SQL(
+                'SELECT DISTINCT m.model FROM %s a JOIN %s m ON m.id = a.model_id '
+                'WHERE a.active AND %s AND (a.group_id IS NULL OR a.group_id = ANY(%s))',
+                access, ir_model, SQL.identifier('a', 'perm_' + mode), groups))
+            return frozenset(row[0] for row in rows)
+        return security_cache(self.env.registry).get(('access models', self.env.uid, mode), fetch)
+
     def _group_names(self, model, mode):
         """Names of the groups some line grants `mode` on `model` to, in the user's language, sorted."""
         access, ir_model = self._tables()

@@ -113,6 +113,24 @@ class Rule(InvalidatesSecurityCache, models.Model):
         key = ('rule', self.env.uid, model_name, mode, self.env.company.id)
         return security_cache(self.env.registry).get(key, lambda: self._compile(model_name, mode))
 
+    @api.model
+    def _models_with_rules(self, mode='read'):
+        """The names of the models some active rule restricts for `mode` (a frozenset, cached).
+
+        For callers that need the restriction of many models at once: only
+        these can have a `_condition`; every other model is unrestricted.
+        """
+        if mode not in MODES:
+            raise ValueError('Invalid mode %r: use one of %s' % (mode, ', '.join(MODES)))
+
+        def fetch():
+            rows = self.env.execute(SQL(
+                'SELECT DISTINCT m.model FROM %s r JOIN %s m ON m.id = r.model_id WHERE r.active AND %s',
+                SQL.identifier(self._table), SQL.identifier(self.env.registry['ir.model']._table),
+                SQL.identifier('r', 'perm_' + mode)))
+            return frozenset(row[0] for row in rows)
+        return security_cache(self.env.registry).get(('ruled models', mode), fetch)
+
     def _compile(self, model_name, mode):
         domain = self._compute_domain(model_name, mode)
         if domain is None:
@@ -157,5 +175,14 @@ class Rule(InvalidatesSecurityCache, models.Model):
 
 
 def rule_condition(records, operation):
-    """The ORM's `rule_provider`: the SQL condition the user's records must meet, or None."""
+    """The ORM's `rule_provider`: the SQL condition the user's records must meet, or None.
+
+    Every row the ORM reads for a user comes through here, not only those
+    of `read` and `search`: field access on a recordset (``case.name``),
+    hence ``name_get``, exports and reports, reads rows too. So reading
+    first needs the right to read the model (cached: no query once known),
+    else a user without it would read any field through a recordset.
+    """
+    if operation == 'read':
+        records.env['ir.model.access'].check(records._name, 'read')
     return records.env['ir.rule']._condition(records._name, operation)

@@ -124,6 +124,8 @@ class Case(models.Model):
 
     def unlink(self):
         """Delete cases; a non-draft case of a section that does not allow it is refused."""
+        # the right to delete first: a user without it is told so, not that reading the case is refused
+        self._check_access('unlink')
         for case in self:
             if not case.section_id.allow_unlink and case.state != 'draft':
                 raise UserError(_('You can not delete this case. You should better cancel it.'))
