@@ -3,6 +3,7 @@ import time
 
 from framework.api import Environment, SUPERUSER_ID
 from framework.exceptions import AccessDenied
+from framework.security.throttle import TOO_MANY
 
 from . import auth
 from .transaction import run_in_transaction
@@ -15,12 +16,18 @@ def login(db, login, password):
 
 
 def authenticate(db, login, password, user_agent_env=None):
-    """Return the uid of ``login`` if ``password`` is right, else ``False``; records ``login_date``."""
+    """Return the uid of ``login`` if ``password`` is right, else ``False``; records ``login_date``.
+
+    A login throttled after repeated failures is a fault saying to wait (``TOO_MANY``), not
+    ``False``: the right password would not help, and the caller must know it.
+    """
     def call(cr, registry):
         return auth.login(Environment(cr, SUPERUSER_ID, {}, registry=registry), login, password)
     try:
         return run_in_transaction(db, call)
-    except AccessDenied:
+    except AccessDenied as exc:
+        if str(exc) == TOO_MANY:
+            raise
         return False
 
 

@@ -5,7 +5,8 @@ by ``/web/session/authenticate`` and travels in the ``session_id`` cookie
 (see ``session``); ``call_kw`` runs as the session's user, in one
 transaction, with the session's context under the call's own. A session
 of the web client's login page must send its CSRF token in the
-``X-CSRF-Token`` header with ``call_kw``, else the call is refused (403).
+``X-CSRF-Token`` header with every POST that uses the session
+(``call_kw``, ``get_session_info``, ``destroy``), else it is refused (403).
 """
 from framework.api import Environment, SUPERUSER_ID, call_kw
 from framework.exceptions import AccessDenied, AccessError, UserError
@@ -117,8 +118,10 @@ def authenticate(request):
             uid = auth.login(env, login, password)
             user_env = Environment(cr, uid, {}, registry=registry)
             info = session_info(user_env)
-            cookie = sessions.create(cr, uid, login, info['user_context'])
+            cookie = sessions.create(cr, uid, login, info['user_context'], replacing=replacing)
             return info, cookie
+        previous = sessions.parse_cookie(request.cookies.get(sessions.COOKIE))
+        replacing = previous[0] if previous and previous[1] == db else None
         info, cookie = run_in_transaction(db, work)
 
         def set_cookie(response):
@@ -128,25 +131,34 @@ def authenticate(request):
     return json_call(request, call, 'session/authenticate')
 
 
+def _json_call_with_session(request, func, what):
+    """``json_call`` of ``func(params)``, answered with 403 when it was refused for its CSRF token."""
+    response = json_call(request, func, what)
+    if request.environ.get(_CSRF_REFUSED):
+        response.status_code = 403
+    return response
+
+
 @route('/web/session/get_session_info', methods=('POST',))
 def get_session_info(request):
     """The session info of the cookie's session (error ``SessionExpired`` without one)."""
-    return json_call(request, lambda params: _with_session(request, lambda env, s: session_info(env)),
-                     'session/get_session_info')
+    return _json_call_with_session(
+        request, lambda params: _with_session(request, lambda env, s: session_info(env), csrf=True),
+        'session/get_session_info')
 
 
 @route('/web/session/destroy', methods=('POST',))
 def destroy(request):
-    """Log out: forget the cookie's session here and in the browser."""
+    """Log out: forget the cookie's session here and in the browser (a web session's CSRF token needed)."""
     def call(params):
         parsed = sessions.parse_cookie(request.cookies.get(sessions.COOKIE))
         if parsed:
-            token, dbname = parsed
-            from framework.db import admin
-            if admin.exists(dbname):
-                run_in_transaction(dbname, lambda cr, registry: sessions.destroy(cr, token))
+            try:
+                _with_session(request, lambda env, current: sessions.destroy(env.cr, parsed[0]), csrf=True)
+            except SessionExpired:
+                pass     # already gone: logging out again is no error
         return WithResponse(None, lambda response: response.delete_cookie(sessions.COOKIE))
-    return json_call(request, call, 'session/destroy')
+    return _json_call_with_session(request, call, 'session/destroy')
 
 
 @route('/web/dataset/call_kw', methods=('POST',))
@@ -165,12 +177,14 @@ def dataset_call_kw(request, path=None):
             context = dict(current.context)
             context.update(kwargs.get('context') or {})
             kwargs['context'] = context
-            return to_wire(call_kw(env[model], method, args, kwargs))
+            result = to_wire(call_kw(env[model], method, args, kwargs))
+            if model == 'res.users' and method == 'change_password':
+                # the other sessions of the user end; the one that changed the password goes on
+                env.flush_all()
+                sessions.follow_password(env.cr, _session_cookie(request)[0])
+            return result
         return _with_session(request, work, csrf=True)
-    response = json_call(request, call, 'call_kw')
-    if request.environ.get(_CSRF_REFUSED):
-        response.status_code = 403
-    return response
+    return _json_call_with_session(request, call, 'call_kw')
 
 
 @route('/web/database/list', methods=('POST',))

@@ -1,6 +1,7 @@
 """The login page (``GET/POST /web/login``) and logging out (``POST /web/logout``).
 
 A successful login makes a *web* session (see ``framework.service.session``)
+with a new id, ending the session the browser had before (no fixation),
 and sends the browser to ``/web`` or to the page it came from. A wrong
 password shows the form again with one sentence, the login kept and the
 password not; the login throttle of ``framework.security`` applies as for
@@ -96,13 +97,18 @@ def login_form(request):
                       redirect_to=request.args.get('redirect'))
 
 
-def _authenticate(dbname, login, password):
-    """Check ``login``/``password`` on ``dbname``; return the new web session's cookie value."""
+def _authenticate(dbname, login, password, previous=None):
+    """Check ``login``/``password`` on ``dbname``; return the new web session's cookie value.
+
+    ``previous`` (``(token, dbname)`` of the browser's cookie) is the session the new one replaces.
+    """
+    replacing = previous[0] if previous and previous[1] == dbname else None
+
     def work(cr, registry):
         env = Environment(cr, SUPERUSER_ID, {}, registry=registry)
         uid = auth.login(env, login, password)
         info = session_info(Environment(cr, uid, {}, registry=registry))
-        return sessions.create(cr, uid, login, info['user_context'], web=True)
+        return sessions.create(cr, uid, login, info['user_context'], web=True, replacing=replacing)
     return run_in_transaction(dbname, work)
 
 
@@ -124,7 +130,7 @@ def login_submit(request):
     if dbname not in names:
         return again(UNKNOWN_DATABASE % dbname if dbname else NO_DATABASE)
     try:
-        value = _authenticate(dbname, login, password)
+        value = _authenticate(dbname, login, password, cookie(request))
     except AccessDenied as exc:
         return again(TOO_MANY if str(exc) == TOO_MANY else WRONG_PASSWORD)
     except Exception:
