@@ -5,11 +5,14 @@ model, an operation); `invalidate` forgets them all. Whoever changes access
 rows, rules, groups or users calls `invalidate(env)`: the cache is cleared
 at once (the change is visible to the transaction that made it) and again
 if that transaction rolls back (the decisions taken with the rolled-back
-data must not survive it).
+data must not survive it). Once it commits, the cache signal of
+``framework.orm.signaling`` tells the other server processes to forget
+theirs before their next request.
 """
 import threading
 
 from ..orm import decorators as api
+from ..orm import signaling
 
 
 class SecurityCache:
@@ -51,7 +54,20 @@ def invalidate(env):
     """Forget the access decisions of `env`'s registry, now and if the transaction rolls back."""
     cache = security_cache(env.registry)
     cache.clear()
-    env.cr.postrollback.add(cache.clear)
+    cr = env.cr
+    cr.postrollback.add(cache.clear)
+    if not getattr(cr, '_signal_caches', False):
+        # once per transaction, however many access rows it changes
+        cr._signal_caches = True
+
+        def signal():
+            cr._signal_caches = False
+            signaling.bump_caches(cr.dbname)
+
+        def forget():
+            cr._signal_caches = False
+        cr.postcommit.add(signal)
+        cr.postrollback.add(forget)
 
 
 class InvalidatesSecurityCache:
