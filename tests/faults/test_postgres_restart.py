@@ -1,7 +1,8 @@
 """PostgreSQL stopped or restarted under a running ``odoo-bin`` server (issue 10, "Faults").
 
-A real server process serves a database of a private cluster (see
-``private_cluster``); the test stops, starts and restarts that cluster.
+A real server process (threaded, then prefork with two workers) serves a
+database of a private cluster (see ``private_cluster``); the test stops,
+starts and restarts that cluster.
 What a client must see: during the outage each call fails with one
 sentence (an XML-RPC fault, no traceback); once PostgreSQL is back the
 calls succeed without restarting the server; a create cut by the restart
@@ -9,6 +10,7 @@ leaves nothing behind.
 """
 import threading
 import time
+import uuid
 import xmlrpc.client
 
 import pytest
@@ -19,12 +21,23 @@ DB = 'faults'
 
 
 @pytest.fixture(scope='module')
-def server(private_cluster, tmp_path_factory):
-    """``(url, process)`` of an ``odoo-bin`` that installed base in ``DB`` of the private cluster."""
+def installed(private_cluster, tmp_path_factory):
+    """The flags of a server of ``DB``, where ``odoo-bin -i base`` installed base in the private cluster."""
+    flags = ['--max-cron-threads', '0', '--data-dir', str(tmp_path_factory.mktemp('faults-data')),
+             *private_cluster.flags]
+    install = odoo_bin('-d', DB, '-i', 'base', '--without-demo', '--stop-after-init', *flags)
+    output, _ = install.communicate(timeout=300)
+    assert install.returncode == 0, output
+    return flags
+
+
+@pytest.fixture(scope='module', params=['threaded', 'prefork'])
+def server(request, installed):
+    """``(url, process)`` of an ``odoo-bin`` serving ``DB``: threaded, or prefork with two workers."""
+    workers = ['--workers', '2'] if request.param == 'prefork' else []
     port = free_port()
-    process = odoo_bin('-d', DB, '-i', 'base', '--without-demo', '--http-interface', '127.0.0.1',
-                       '--http-port', str(port), '--max-cron-threads', '0',
-                       '--data-dir', str(tmp_path_factory.mktemp('faults-data')), *private_cluster.flags)
+    process = odoo_bin('-d', DB, *workers, '--http-interface', '127.0.0.1', '--http-port', str(port),
+                       *installed)
     url = f'http://127.0.0.1:{port}'
     try:
         wait_until_serving(url, process, timeout=120)
@@ -78,7 +91,8 @@ def test_a_restart_between_calls_goes_unnoticed(server, private_cluster):
 def test_a_create_cut_by_the_restart_leaves_no_half_written_record(server, private_cluster):
     url, _process = server
     [category] = _call(url, 'res.partner.category', 'create', [{'name': 'Cut short'}])
-    values = {'name': 'Half written', 'category_id': [(6, 0, [category])]}
+    name = 'Half written %s' % uuid.uuid4().hex[:8]  # the database outlives one server
+    values = {'name': name, 'category_id': [(6, 0, [category])]}
     # The create inserts the partner, then waits for the tag table we hold
     # locked: the restart comes while its transaction has written a row.
     holder, watcher = private_cluster.connect(DB), private_cluster.connect(DB)
@@ -113,7 +127,7 @@ def test_a_create_cut_by_the_restart_leaves_no_half_written_record(server, priva
     assert 'fault' in outcome, outcome
     _assert_one_sentence(outcome['fault'], f'the connection to database {DB} was lost',
                          'nothing of this operation was saved; try again')
-    assert _call(url, 'res.partner', 'search_count', [('name', '=', 'Half written')]) == 0
+    assert _call(url, 'res.partner', 'search_count', [('name', '=', name)]) == 0
     # doing it again, as the sentence says, works
     partner = _call(url, 'res.partner', 'create', values)
     [record] = _call(url, 'res.partner', 'read', [partner], fields=['category_id'])
