@@ -2,8 +2,11 @@
 
 The config file keeps it hashed (pbkdf2-sha512, see ``Config.save``); a
 clear value (the default ``admin`` or one typed into the file) is still
-accepted. A successful check is remembered per process against the
-stored value, so that one slow hash is computed once, not per call.
+accepted, and replaced in memory by its hash at its first successful
+check (as Odoo's ``verify_and_update``), so the process no longer holds
+it in clear; the file gets the hash at its next save. A successful check
+is remembered per process against the stored value, so that one slow
+hash is computed once, not per call.
 """
 import hashlib
 import hmac
@@ -33,6 +36,10 @@ def check_master_password(password):
         ok = hmac.compare_digest(stored.encode('utf-8'), password.encode('utf-8'))
     if not ok:
         raise AccessDenied()
+    if not is_hash(stored):
+        from addons.base.password import hash_password
+        stored = config['admin_passwd'] = hash_password(password)
+        key = (stored, key[1])
     with _lock:
         _verified.add(key)
 

@@ -437,6 +437,20 @@ def test_master_password_is_saved_hashed(tmp_path, monkeypatch):
     master._verified.clear()
 
 
+def test_a_clear_master_password_is_hashed_at_its_first_use(monkeypatch):
+    from framework.config import config
+    from framework.exceptions import AccessDenied
+    from framework.service import master
+    monkeypatch.setitem(config.options, 'admin_passwd', 'clear-Master-4')
+    master.check_master_password('clear-Master-4')
+    assert config['admin_passwd'].startswith('$pbkdf2-sha512$')
+    master._verified.clear()
+    master.check_master_password('clear-Master-4')      # the hash accepts it
+    with pytest.raises(AccessDenied):
+        master.check_master_password('clear-master-4')
+    master._verified.clear()
+
+
 @pytest.mark.parametrize('stored', ['clear-Master-2', None])
 def test_master_password_is_compared_in_constant_time(monkeypatch, stored):
     from addons.base.password import hash_password
