@@ -108,11 +108,12 @@ def _usable(cnx):
     """
     if cnx.closed:
         return False
+    poller = select.poll()  # not select(): it refuses descriptors above 1023
     try:
-        readable, _, _ = select.select([cnx], [], [], 0)
-    except (OSError, ValueError):
+        poller.register(cnx.fileno(), select.POLLIN)
+        return not poller.poll(0)
+    except (OSError, ValueError, psycopg2.InterfaceError):
         return False
-    return not readable
 
 
 _pool = ConnectionPool()
