@@ -2,7 +2,8 @@
 
 The parent binds the socket, forks N children that each accept and serve
 requests on it (one at a time, as Odoo's workers), plus ``cron_workers``
-children that run the scheduler (``framework.cron``), starts a new child
+children that run the scheduler (``framework.cron``) and one child per
+extra *service* (the document addon's FTP server), starts a new child
 when one dies, and stops them all on SIGTERM or Ctrl-C. Children share nothing
 but the database: sessions live there, and a module installed by one
 process reaches the others through the registry signal
@@ -63,34 +64,60 @@ def _cron_child(databases):
         os._exit(code)
 
 
+def _service_child(label, target):
+    """Run ``target()`` (a service that serves until interrupted); never returns.
+
+    A service that returns could not start (it said why): its child exits
+    with ``SERVICE_GAVE_UP`` and is not started again.
+    """
+    code = SERVICE_GAVE_UP
+    try:
+        target()
+    except KeyboardInterrupt:
+        code = 0
+    except BaseException:
+        _logger.exception("%s %d crashed", label, os.getpid())
+        code = 1
+    finally:
+        os._exit(code)
+
+
+#: exit status of a service child whose service could not start (not restarted)
+SERVICE_GAVE_UP = 3
+WORKER, CRON = 'worker', 'cron worker'
+
+
 class Arbiter:
     """The parent process: keeps ``workers`` children alive serving ``app`` on one socket.
 
     ``cron_workers`` more children run the scheduler on ``cron_databases``
-    (every database when empty).
+    (every database when empty); ``services`` are ``(label, target)``
+    pairs, each ``target()`` run in a child of its own (see `_service_child`).
     """
 
-    def __init__(self, app, host, port, workers, cron_workers=0, cron_databases=()):
+    def __init__(self, app, host, port, workers, cron_workers=0, cron_databases=(), services=()):
         self.app, self.host, self.port, self.workers = app, host, port, workers
         self.cron_workers, self.cron_databases = cron_workers, list(cron_databases)
+        self.services = dict(services)
         self.children = {}   # pid -> start time
-        self.cron_children = set()
+        self.kinds = {}      # pid -> WORKER, CRON or a service's label
         self.sock = None
 
-    def spawn(self, cron=False):
-        """Fork one child (an HTTP worker, or a cron worker when ``cron``); return its pid in the parent."""
+    def spawn(self, kind=WORKER):
+        """Fork one child of ``kind`` (WORKER, CRON or a service's label); return its pid in the parent."""
         from framework.db import close_all
         close_all()  # a connection must never be shared by two processes
         pid = os.fork()
         if pid == 0:
-            if cron:
-                self.sock.close()
+            if kind == WORKER:
+                _child(self.sock, self.app, self.host, self.port)
+            self.sock.close()
+            if kind == CRON:
                 _cron_child(self.cron_databases)
-            _child(self.sock, self.app, self.host, self.port)
+            _service_child(kind, self.services[kind])
         self.children[pid] = time.monotonic()
-        if cron:
-            self.cron_children.add(pid)
-        _logger.info("%s %d started", 'cron worker' if cron else 'worker', pid)
+        self.kinds[pid] = kind
+        _logger.info("%s %d started", kind, pid)
         return pid
 
     def run(self):
@@ -101,19 +128,23 @@ class Arbiter:
             for _ in range(self.workers):
                 self.spawn()
             for _ in range(self.cron_workers):
-                self.spawn(cron=True)
+                self.spawn(CRON)
+            for label in self.services:
+                self.spawn(label)
             while True:
                 pid, status = os.wait()
                 started = self.children.pop(pid, None)
                 if started is None:
                     continue
-                cron = pid in self.cron_children
-                self.cron_children.discard(pid)
-                _logger.warning("%s %d died (status %s); starting another",
-                                'cron worker' if cron else 'worker', pid, status)
+                kind = self.kinds.pop(pid)
+                if kind in self.services and os.WIFEXITED(status) \
+                        and os.WEXITSTATUS(status) == SERVICE_GAVE_UP:
+                    _logger.error("%s could not start (see above); serving without it", kind)
+                    continue
+                _logger.warning("%s %d died (status %s); starting another", kind, pid, status)
                 if time.monotonic() - started < MIN_CHILD_LIFETIME:
                     time.sleep(MIN_CHILD_LIFETIME)
-                self.spawn(cron=cron)
+                self.spawn(kind)
         except KeyboardInterrupt:
             pass
         finally:
@@ -126,6 +157,7 @@ class Arbiter:
                 os.kill(pid, signal.SIGTERM)
             except ProcessLookupError:
                 self.children.pop(pid, None)
+                self.kinds.pop(pid, None)
         deadline = time.monotonic() + STOP_TIMEOUT
         while self.children:
             for pid in list(self.children):
@@ -135,6 +167,7 @@ class Arbiter:
                     done = pid
                 if done:
                     self.children.pop(pid, None)
+                    self.kinds.pop(pid, None)
             if self.children and time.monotonic() > deadline:
                 for pid in list(self.children):
                     os.kill(pid, signal.SIGKILL)

@@ -12,7 +12,8 @@ def serve(config):
     ``config['workers']`` > 0 runs that many processes (see ``prefork``),
     0 one threaded process. ``config['max_cron_threads']`` scheduler runners
     serve ``db_name`` (every database when unset): threads here, processes
-    of their own under prefork. SIGTERM must raise KeyboardInterrupt
+    of their own under prefork; so does the FTP server of ``--ftp-port``
+    (a thread here, a process of its own under prefork). SIGTERM must raise KeyboardInterrupt
     (``framework.cli.main`` arranges it). Prints the URL and the default
     login; on exit closes the database connections and stops the embedded
     PostgreSQL.
@@ -29,11 +30,11 @@ def serve(config):
     try:
         if workers > 0:
             from .prefork import Arbiter
-            if config.get('ftp_port'):
-                _logger.warning("--ftp-port is served by the threaded server only: run without --workers")
             ensure_server()  # started once by the parent, shared by the workers
+            services = [('ftp server', lambda: _serve_ftp(config))] if config.get('ftp_port') else []
             Arbiter(application, host, port, workers, cron_workers=cron_runners,
-                    cron_databases=[config['db_name']] if config['db_name'] else []).run()
+                    cron_databases=[config['db_name']] if config['db_name'] else [],
+                    services=services).run()
         else:
             from framework.cron import start_threads
             if cron_runners:
@@ -66,3 +67,15 @@ def _start_ftp(config):
         _logger.error("--ftp-port needs the document addon and pyftpdlib (%s)", error)
         return None
     return start_from_config(config)
+
+
+def _serve_ftp(config):
+    """Serve FTP until interrupted (the FTP child of prefork); return at once if it cannot start."""
+    ftp_server = _start_ftp(config)
+    if ftp_server is None:
+        return
+    try:
+        while ftp_server.is_alive():
+            ftp_server.join(1.0)   # a timed join, so that SIGTERM's KeyboardInterrupt gets through
+    finally:
+        ftp_server.stop()

@@ -6,6 +6,7 @@ import io
 import pytest
 
 from tests.installed import rolled_back_env
+from tests.processes import flags  # noqa: F401 (a fixture)
 
 from .ftp_world import OPEN, SECRET, ftp_world
 
@@ -168,3 +169,55 @@ def test_the_ftp_port_flag_starts_the_server_only_where_document_is_installed(wo
             assert client.nlst('/') == [world.dbname]
     finally:
         server.stop()
+
+
+def _listener_pid(parent, port):
+    """The pid of the child of ``parent`` that holds the socket listening on ``port`` (from /proc)."""
+    import os
+    import subprocess
+    inodes = set()
+    for table in ('/proc/net/tcp', '/proc/net/tcp6'):
+        with open(table) as lines:
+            for line in list(lines)[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(':', 1)[1], 16) == port and fields[3] == '0A':   # 0A: LISTEN
+                    inodes.add('socket:[%s]' % fields[9])
+    children = subprocess.run(['pgrep', '-P', str(parent)], capture_output=True, text=True).stdout.split()
+    for pid in children:
+        folder = '/proc/%s/fd' % pid
+        try:
+            links = {os.readlink(os.path.join(folder, fd)) for fd in os.listdir(folder)}
+        except OSError:
+            continue     # gone meanwhile
+        if links & inodes:
+            return int(pid)
+    return None
+
+
+def test_prefork_serves_ftp_from_a_child_of_its_own_and_replaces_it(world, flags):
+    import os
+    import signal
+    import time
+    from tests.processes import free_port, serving_process
+    port = free_port()
+    with serving_process('--workers', '1', '--ftp-port', str(port), '-d', world.dbname, *flags) as (url, server):
+        first = None
+        deadline = time.monotonic() + 30
+        while first is None:      # the FTP child binds its port a moment after the HTTP workers
+            first = _listener_pid(server.pid, port)
+            assert first or time.monotonic() < deadline, 'no child of the server listens on the FTP port'
+            time.sleep(0.1)
+        with ftplib.FTP() as client:
+            client.connect('127.0.0.1', port, timeout=30)
+            client.login('admin', 'admin')
+            assert client.nlst('/') == [world.dbname]
+        os.kill(first, signal.SIGKILL)
+        second = None
+        while second in (None, first):
+            second = _listener_pid(server.pid, port)
+            assert time.monotonic() < deadline + 30, 'the FTP child was not replaced'
+            time.sleep(0.1)
+        with ftplib.FTP() as client:
+            client.connect('127.0.0.1', port, timeout=30)
+            client.login('admin', 'admin')
+            assert client.nlst('/') == [world.dbname]
