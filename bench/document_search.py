@@ -25,6 +25,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from bench.benchdb import database, drop  # noqa: E402 (after the path)
+
 DBNAME = 'bench_document_search'
 #: time allowed to the ORM content search, in seconds
 BUDGET = 0.050
@@ -35,23 +37,11 @@ WORDS_PER_DOCUMENT = 150
 
 def setup_database():
     """A new database with base and document installed (no demo); one left by a killed run is dropped."""
-    from framework.config import config
-    from framework.db import admin, ensure_server
-    from framework.modules.loading import load_modules
-    config['data_dir'] = os.path.join(ROOT, '.testdata', 'bench')
-    keywords = ensure_server()
-    drop_database()
-    admin.create_db(DBNAME)
-    load_modules(DBNAME, init=['base', 'document'], demo=False)
-    return keywords
+    return database(DBNAME, ['base', 'document'], fresh=True)
 
 
 def drop_database():
-    from framework.db import admin
-    from framework.orm.registry import Registry
-    Registry.delete(DBNAME)
-    if admin.exists(DBNAME):
-        admin.drop_db(DBNAME)
+    drop(DBNAME)
 
 
 def vocabulary(size=5000):

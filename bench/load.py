@@ -31,19 +31,14 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from bench.benchdb import database  # noqa: E402 (after the path)
+
 DBNAME = 'bench_load'
 
 
 def setup_database():
     """Start the embedded PostgreSQL; create the database (base and crm, demo) on first use. Returns the flags."""
-    from framework.config import config
-    from framework.db import admin, ensure_server
-    from framework.modules.loading import load_modules
-    config['data_dir'] = os.path.join(ROOT, '.testdata', 'bench')
-    keywords = ensure_server()
-    if not admin.exists(DBNAME):
-        admin.create_db(DBNAME)
-        load_modules(DBNAME, init=['base', 'crm'], demo=True)
+    keywords = database(DBNAME, ['base', 'crm'], demo=True)
     flags = ['--db_host', str(keywords['host'])]
     if keywords.get('port'):
         flags += ['--db_port', str(keywords['port'])]

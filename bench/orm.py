@@ -20,19 +20,14 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from bench.benchdb import database  # noqa: E402 (after the path)
+
 DBNAME = 'bench_orm'
 
 
 def setup_database():
     """A database with base installed (no demo), created on first use."""
-    from framework.config import config
-    from framework.db import admin, ensure_server
-    from framework.modules.loading import load_modules
-    config['data_dir'] = os.path.join(ROOT, '.testdata', 'bench')
-    ensure_server()
-    if not admin.exists(DBNAME):
-        admin.create_db(DBNAME)
-        load_modules(DBNAME, init=['base'], demo=False)
+    database(DBNAME, ['base'], demo=False)
 
 
 def timed(func):

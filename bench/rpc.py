@@ -22,20 +22,15 @@ import xmlrpc.client
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from bench.benchdb import database  # noqa: E402 (after the path)
+
 DBNAME = 'bench_rpc'
 WARMUP = 30
 
 
 def setup_database():
     """A database with base and its demo data installed, created on first use."""
-    from framework.config import config
-    from framework.db import admin, ensure_server
-    from framework.modules.loading import load_modules
-    config['data_dir'] = os.path.join(ROOT, '.testdata', 'bench')
-    ensure_server()
-    if not admin.exists(DBNAME):
-        admin.create_db(DBNAME)
-        load_modules(DBNAME, init=['base'], demo=True)
+    database(DBNAME, ['base'], demo=True)
 
 
 _PARAMS = re.compile(rb'<params>.*</params>', re.S)

@@ -27,6 +27,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from bench.benchdb import database, drop  # noqa: E402 (after the path)
+
 DBNAME = 'bench_web_list'
 MODEL = 'crm.case'
 PAGE = 80
@@ -38,24 +40,11 @@ BATCH = 1000
 
 def setup_database():
     """A new database with base and crm installed (no demo); one left by a killed run is dropped first."""
-    from framework.config import config
-    from framework.db import admin, ensure_server
-    from framework.modules.loading import load_modules
-    config['data_dir'] = os.path.join(ROOT, '.testdata', 'bench')
-    keywords = ensure_server()
-    if admin.exists(DBNAME):
-        admin.drop_db(DBNAME)
-    admin.create_db(DBNAME)
-    load_modules(DBNAME, init=['base', 'crm'], demo=False)
-    return keywords
+    return database(DBNAME, ['base', 'crm'], fresh=True)
 
 
 def drop_database():
-    from framework.db import admin
-    from framework.orm.registry import Registry
-    Registry.delete(DBNAME)
-    if admin.exists(DBNAME):
-        admin.drop_db(DBNAME)
+    drop(DBNAME)
 
 
 def create_cases(count):
