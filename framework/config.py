@@ -38,7 +38,7 @@ def _defaults():
         'db_name': False, 'db_maxconn': 64, 'db_template': 'template0',
         'data_dir': _default_data_dir(),
         'addons_path': [os.path.join(ROOT, 'addons')],
-        'http_port': 8069, 'http_interface': '127.0.0.1',
+        'http_port': 8069, 'http_interface': '127.0.0.1', 'proxy_mode': False,
         'ftp_port': False,      # the document addon's FTP server: off unless a port is given
         'without_demo': False, 'log_level': 'info', 'admin_passwd': 'admin',
         'list_db': True, 'test_mode': False,
@@ -147,6 +147,9 @@ class Config:
                        help='do not load demo data')
         p.add_argument('--http-port', dest='http_port', type=int, metavar='PORT', help='HTTP port (default 8069)')
         p.add_argument('--http-interface', dest='http_interface', metavar='ADDRESS', help='HTTP address (default 127.0.0.1)')
+        p.add_argument('--proxy-mode', dest='proxy_mode', action='store_true', default=None,
+                       help='behind a reverse proxy: trust its X-Forwarded-For/-Proto/-Host headers '
+                            '(never without one: clients could forge them)')
         p.add_argument('--ftp-port', dest='ftp_port', type=int, metavar='PORT',
                        help="serve the document addon's files over FTP on this port "
                             "(on the HTTP address; default: no FTP server)")
@@ -204,7 +207,7 @@ class Config:
         except (OSError, configparser.Error, ValueError) as exc:
             parser.error(f"cannot read config file {self.options['config']}: {exc}")
         for key in ('db_name', 'data_dir', 'db_host', 'db_port', 'db_user', 'db_password',
-                    'without_demo', 'http_port', 'http_interface', 'ftp_port', 'log_level', 'workers', 'max_cron_threads',
+                    'without_demo', 'http_port', 'http_interface', 'proxy_mode', 'ftp_port', 'log_level', 'workers', 'max_cron_threads',
                     'stop_after_init', 'save', 'init', 'update', 'load_language', 'language',
                     'translate_out', 'translate_in', 'translate_modules',
                     'overwrite_existing_translations', 'smtp_server', 'smtp_port', 'smtp_user',

@@ -11,6 +11,7 @@ import json
 import logging
 
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
@@ -82,7 +83,20 @@ class LimitedRequest(Request):
 
 
 def application(environ, start_response):
-    """The WSGI entry point: dispatch through the route table, errors as HTTP responses."""
+    """The WSGI entry point: dispatch through the route table, errors as HTTP responses.
+
+    With ``proxy_mode`` (``--proxy-mode``) the reverse proxy's
+    ``X-Forwarded-For``, ``-Proto`` and ``-Host`` headers are believed
+    (one proxy): the client's address, https for the cookies' ``Secure``
+    flag, the host of the links. Without it they are ignored, since any
+    client can send them.
+    """
+    if config.get('proxy_mode'):
+        return _behind_proxy(environ, start_response)
+    return _dispatch(environ, start_response)
+
+
+def _dispatch(environ, start_response):
     request = LimitedRequest(environ)
     adapter = url_map.bind_to_environ(environ)
     try:
@@ -95,6 +109,8 @@ def application(environ, start_response):
         response = Response("internal server error", status=500, content_type='text/plain')
     return response(environ, start_response)
 
+
+_behind_proxy = ProxyFix(_dispatch, x_for=1, x_proto=1, x_host=1)
 
 # the transports register their routes on import
 from . import jsonrpc, web, xmlrpc  # noqa: E402,F401

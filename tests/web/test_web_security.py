@@ -14,11 +14,10 @@ a login by password that trusts no cookie; and the public, read-only
 ``version_info`` and ``database/list``. A route added later that is in
 neither table fails ``test_every_post_route_is_guarded_or_exempt``.
 
-Cookies: the framework has no proxy mode (it does not read
-``X-Forwarded-Proto``); the session cookie is ``Secure`` when the WSGI
-request itself is https (``wsgi.url_scheme``), as behind a TLS-terminating
-server that says so; ``test_cookie_is_secure_over_https`` serves the
-application that way.
+Cookies: the session cookie is ``Secure`` when the request is https: the
+WSGI request itself (``wsgi.url_scheme``, ``test_cookie_is_secure_over_https``)
+or, with ``--proxy-mode`` only, the ``X-Forwarded-Proto`` of the reverse
+proxy in front (a client's own header counts for nothing without it).
 """
 import base64
 import hmac
@@ -238,6 +237,21 @@ def test_cookie_is_secure_over_https(pg_server, web_db):
         assert answer.status == 303, answer.text
         flags = _flags(_session_cookie_header(answer))
         assert 'secure' in flags and 'httponly' in flags and flags['path'] == '/'
+
+
+@pytest.mark.parametrize('proxy_mode', [True, False])
+def test_the_proxys_https_counts_only_in_proxy_mode(browser, web_db, monkeypatch, proxy_mode):
+    # a TLS-terminating proxy says https in X-Forwarded-Proto; any client could say it too
+    from framework.config import config
+    monkeypatch.setitem(config.options, 'proxy_mode', proxy_mode)
+    page = browser.get('/web/login', headers={'X-Forwarded-Proto': 'https'})
+    token = page.html().xpath('//input[@name="csrf_token"]/@value')[0]
+    browser.cookies.clear()   # urllib keeps Secure cookies for https only: send it by hand
+    answer = browser.post('/web/login', {'db': web_db, 'login': 'admin', 'password': 'admin',
+                                         'csrf_token': token},
+                          headers={'Cookie': 'csrf_login=' + token, 'X-Forwarded-Proto': 'https'})
+    assert answer.status == 303, answer.text
+    assert ('secure' in _flags(_session_cookie_header(answer))) is proxy_mode
 
 
 # --- session rotation --------------------------------------------------------------------
