@@ -37,7 +37,7 @@ def depends(*names):
 
 
 def depends_context(*keys):
-    """Context keys a computed field depends on (recorded for clients)."""
+    """Context keys a computed field depends on: its value is cached apart for each of their values."""
     def decorate(method):
         method._depends_context = keys
         return method

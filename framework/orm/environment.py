@@ -16,41 +16,61 @@ PREFETCH_MAX = 1000
 
 
 class Cache:
-    """Field values by field and record id, in the cache shape."""
+    """Field values by field and record id, in the cache shape.
 
-    __slots__ = ('_data',)
+    A computed field whose method depends on context keys
+    (``api.depends_context``) has one value per value of those keys: each
+    environment sees the transaction's cache through a `Cache` of its own
+    that shares the storage (`for_context`) and files such a field's values
+    under ``(field, the keys' values)``; every other field is filed under
+    itself, shared by all the environments of the transaction.
+    """
 
-    def __init__(self):
-        self._data = {}
+    __slots__ = ('_data', '_context')
+
+    def __init__(self, data=None, context=None):
+        self._data = {} if data is None else data
+        self._context = context or {}
+
+    def for_context(self, context):
+        """This cache as an environment with ``context`` sees it (the same storage)."""
+        return Cache(self._data, context)
+
+    def _key(self, field):
+        keys = field.depends_context
+        if not keys:
+            return field
+        # repr: context values may be lists or dicts, which cannot be dict keys
+        return (field, tuple(repr(self._context.get(key)) for key in keys))
 
     def get(self, record_id, field):
         """The cached value, or raise `CacheMiss`."""
         try:
-            return self._data[field][record_id]
+            return self._data[self._key(field)][record_id]
         except KeyError:
             raise CacheMiss(record_id, field)
 
     def peek(self, record_id, field, default=None):
         """The cached value, or `default` when it is not cached."""
-        return self._data.get(field, {}).get(record_id, default)
+        return self._data.get(self._key(field), {}).get(record_id, default)
 
     def contains(self, record_id, field):
-        return record_id in self._data.get(field, ())
+        return record_id in self._data.get(self._key(field), ())
 
     def set(self, record_id, field, value):
-        self._data.setdefault(field, {})[record_id] = value
+        self._data.setdefault(self._key(field), {})[record_id] = value
 
     def update(self, ids, field, values):
         """Cache `values` (an iterable matching `ids`) for `field`."""
-        self._data.setdefault(field, {}).update(zip(ids, values))
+        self._data.setdefault(self._key(field), {}).update(zip(ids, values))
 
     def missing_ids(self, field, ids):
         """The ids among `ids` whose value for `field` is not cached."""
-        known = self._data.get(field, {})
+        known = self._data.get(self._key(field), {})
         return [i for i in ids if i not in known]
 
     def invalidate(self, field=None, ids=None):
-        """Forget values: of one field or all, of some ids or all."""
+        """Forget values: of one field (in every context) or all, of some ids or all."""
         if field is None:
             if ids is None:
                 self._data.clear()
@@ -58,13 +78,18 @@ class Cache:
                 for values in self._data.values():
                     for record_id in ids:
                         values.pop(record_id, None)
-        elif ids is None:
-            self._data.pop(field, None)
-        else:
-            values = self._data.get(field)
-            if values:
-                for record_id in ids:
-                    values.pop(record_id, None)
+            return
+        keys = [field]
+        if field.depends_context:
+            keys = [key for key in list(self._data) if key is field or (type(key) is tuple and key[0] is field)]
+        for key in keys:
+            if ids is None:
+                self._data.pop(key, None)
+            else:
+                values = self._data.get(key)
+                if values:
+                    for record_id in ids:
+                        values.pop(record_id, None)
 
 
 class _ClosedCursor:
@@ -184,7 +209,7 @@ class Environment(Mapping):
         self.su = bool(su or uid == SUPERUSER_ID)
         self.transaction = Transaction.of(cr, registry)
         self.registry = self.transaction.registry
-        self.cache = self.transaction.cache
+        self.cache = self.transaction.cache.for_context(self.context)
 
     # --- mapping of model names to empty recordsets ---
     def __getitem__(self, model_name):

@@ -288,6 +288,7 @@ class Registry:
         if callable(depends):
             depends = depends(model_class)
         field._depends = tuple(depends)
+        field.depends_context = tuple(getattr(method, '_depends_context', ()))
         return list(depends)
 
     def _add_triggers(self, triggers, model_class, dependent, path):

@@ -74,3 +74,16 @@ def test_new_record_computes_in_memory(env):
     assert record.line_count == 0 and record.state is False
     record.note = 'only in cache'
     assert record.note == 'only in cache'
+
+
+def test_a_field_depending_on_the_context_has_a_value_per_context(env):
+    order = env['test.orm.order'].create({'name': 'C9', 'line_ids': [(0, 0, {'quantity': 2, 'price': 5})]})
+    assert order.total_shown == '$ 10.00'
+    # the same record, in the same transaction, seen with another context value
+    assert order.with_context(currency_symbol='EUR').total_shown == 'EUR 10.00'
+    assert order.with_context(currency_symbol='CHF').total_shown == 'CHF 10.00'
+    assert order.total_shown == '$ 10.00'      # the first context's value is still the right one
+    # a change of a dependency reaches every context's value
+    order.line_ids.price = 7
+    assert order.with_context(currency_symbol='EUR').total_shown == 'EUR 14.00'
+    assert order.total_shown == '$ 14.00'

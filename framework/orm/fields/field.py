@@ -42,6 +42,7 @@ class Field:
     column_type = None      # PostgreSQL type, or None when not a column
     relational = False
     _attributes = {}        # subclass-specific attributes and defaults
+    depends_context = ()    # context keys the compute method depends on (set up by the registry)
 
     def __init__(self, string=None, **kwargs):
         if string is not None:

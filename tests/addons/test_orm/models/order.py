@@ -26,6 +26,7 @@ class Order(models.Model):
     first_product = fields.Char('First Product', compute='_compute_first_product',
                                 inverse='_inverse_first_product', search='_search_first_product')
     total_doubled = fields.Float('Doubled', compute='_compute_doubled', store=True)
+    total_shown = fields.Char('Total Shown', compute='_compute_total_shown')
 
     _sql_constraints = [
         ('name_uniq', 'UNIQUE (name)', 'The reference of an order must be unique!'),
@@ -40,6 +41,13 @@ class Order(models.Model):
     def _compute_doubled(self):
         for order in self:
             order.total_doubled = order.amount_total * 2
+
+    @api.depends('amount_total')
+    @api.depends_context('currency_symbol')
+    def _compute_total_shown(self):
+        symbol = self.env.context.get('currency_symbol') or '$'
+        for order in self:
+            order.total_shown = '%s %.2f' % (symbol, order.amount_total)
 
     @api.depends('line_ids')
     def _compute_line_count(self):
