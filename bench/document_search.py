@@ -18,7 +18,6 @@ Budget: the ORM search answers within 50 ms.
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 
@@ -26,6 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from bench.benchdb import database, drop  # noqa: E402 (after the path)
+from bench.timing import timed  # noqa: E402
 
 DBNAME = 'bench_document_search'
 #: time allowed to the ORM content search, in seconds
@@ -89,16 +89,6 @@ def create_documents(count):
         cr.commit()
     return index_seconds
 
-
-def timed(func, runs):
-    """``(median, minimum, result)`` seconds of `func()` over `runs` runs after one warm-up."""
-    result = func()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times), result
 
 
 def main():

@@ -19,7 +19,6 @@ import argparse
 import http.client
 import json
 import os
-import statistics
 import sys
 import threading
 import time
@@ -28,6 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from bench.benchdb import database, drop  # noqa: E402 (after the path)
+from bench.timing import timed  # noqa: E402
 
 DBNAME = 'bench_web_list'
 MODEL = 'crm.case'
@@ -124,16 +124,6 @@ class Client:
         return self.post(f'/web/dataset/call_kw/{model}/{method}',
                          {'model': model, 'method': method, 'args': args, 'kwargs': kwargs})
 
-
-def timed(func, runs):
-    """``(median, minimum, result)`` of the seconds `func()` takes, over `runs` runs after one warm-up."""
-    result = func()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times), result
 
 
 def list_fields(arch):
